@@ -1,0 +1,46 @@
+/**
+ * The notebook's compute from a terminal: `npm run --silent cli -- <command> FILE... [--options]`.
+ * Prints one JSON object on stdout; problems go to stderr and make the exit status 1.
+ */
+import { FileRefusedError } from '../stages/ingest/compute/load-errors';
+import { parseArgs, UsageError, type ParsedArgs } from './args';
+import { subsetCommand } from './commands/subset';
+import { summaryCommand } from './commands/summary';
+
+const COMMANDS: Record<string, { usage: string; run: (args: ParsedArgs) => Promise<unknown> }> = {
+  summary: { usage: 'summary FILE...', run: summaryCommand },
+  subset: { usage: 'subset FILE... [--users U] [--movies M]', run: subsetCommand },
+};
+
+function usage(): string {
+  return [
+    'usage: npm run --silent cli -- <command> ...',
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(`${name ? `unknown command “${name}”\n` : ''}${usage()}\n`);
+    return 2;
+  }
+  try {
+    const result = await command.run(parseArgs(rest));
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\nusage: npm run --silent cli -- ${command.usage}\n`);
+      return 2;
+    }
+    if (error instanceof FileRefusedError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { Cell } from '../../../app/components/Cell';
+import { ErrorBox } from '../../../app/components/ErrorBox';
+import { useStore } from '../../../app/state/store';
+import { ColumnMappingForm } from './ColumnMappingForm';
+import { cancelLoad, chooseFiles, dismissMapping, loadFiles, loadSample } from './data-actions';
+import { DataCharts } from './DataCharts';
+import { dataStore } from './data-store';
+import { DataSummaryView } from './DataSummaryView';
+import { LoadProgressView } from './LoadProgressView';
+import { UploadZone } from './UploadZone';
+
+/** Re-renders every half second while something is running, for rates and times left. */
+function useNow(active: boolean): number {
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setNow(performance.now()), 500);
+    return () => clearInterval(timer);
+  }, [active]);
+  return active ? now : 0;
+}
+
+export function DataCell() {
+  const { loaded, loading, error, pendingMapping } = useStore(dataStore, (state) => state);
+  const now = useNow(loading !== null);
+  return (
+    <Cell
+      id="data"
+      intro={
+        <>
+          The ratings the study starts from. The bundled sample loads on open; upload the real
+          Netflix Prize files (or any rating subset) to study your own.
+        </>
+      }
+      onRun={() => void loadSample()}
+      runLabel="Load the sample"
+    >
+      <UploadZone disabled={loading !== null} onFiles={(files) => void chooseFiles(files)} />
+      {pendingMapping && (
+        <ColumnMappingForm
+          inspections={pendingMapping.inspections}
+          onConfirm={(layouts) => void loadFiles(pendingMapping.files, layouts)}
+          onCancel={dismissMapping}
+        />
+      )}
+      {loading && <LoadProgressView loading={loading} now={now} onCancel={cancelLoad} />}
+      {error && loaded && (
+        <ErrorBox
+          title="That load did not replace your data."
+          message={`${error} The dataset loaded before is still in use.`}
+        />
+      )}
+      {loaded && (
+        <>
+          <DataSummaryView result={loaded} />
+          <DataCharts summary={loaded.summary} />
+        </>
+      )}
+    </Cell>
+  );
+}

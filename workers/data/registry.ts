@@ -1,0 +1,50 @@
+import type { DatasetId } from '../../src/lib/ids';
+import type { RatingsData } from '../../src/stages/ingest/compute/ratings-table';
+import type { DataSource } from '../../src/stages/ingest/contract';
+
+/** A dataset held by the data worker: the typed arrays never leave it. */
+export interface HeldDataset {
+  id: DatasetId;
+  data: RatingsData;
+  source: DataSource;
+  /** For a subset, the dataset it was cut from and the parent index of each user and movie. */
+  parent?: { id: DatasetId; user: Uint32Array; movie: Uint32Array };
+}
+
+/**
+ * The data worker's datasets by id. A new load replaces the current one only once it has fully succeeded,
+ * so a failed or cancelled load leaves what was there.
+ */
+export class DatasetRegistry {
+  private readonly datasets = new Map<DatasetId, HeldDataset>();
+  private counter = 0;
+
+  newId(prefix: string): DatasetId {
+    return `${prefix}-${++this.counter}` as DatasetId;
+  }
+
+  add(dataset: HeldDataset): void {
+    this.datasets.set(dataset.id, dataset);
+  }
+
+  get(id: DatasetId): HeldDataset {
+    const dataset = this.datasets.get(id);
+    if (!dataset) throw new Error(`Dataset ${id} is no longer loaded; run the Data cell again.`);
+    return dataset;
+  }
+
+  /** Drops every dataset derived from `id` (its subsets), keeping `id` itself. */
+  dropDerived(id: DatasetId): void {
+    for (const [key, dataset] of this.datasets) if (dataset.parent?.id === id) this.drop(key);
+  }
+
+  /** Drops a dataset and, recursively, what was derived from it. */
+  drop(id: DatasetId): void {
+    this.dropDerived(id);
+    this.datasets.delete(id);
+  }
+
+  ids(): DatasetId[] {
+    return [...this.datasets.keys()];
+  }
+}
