@@ -23,8 +23,11 @@ export const DEFAULT_SAMPLE_OPTIONS: SampleOptions = {
   meanRatingsPerUser: 90,
 };
 
-/** Shares of 1…5 stars in the Netflix Prize training set (Bennett & Lanning 2007, rounded). */
-export const TARGET_STAR_SHARES = [0.05, 0.1, 0.29, 0.34, 0.23];
+/**
+ * Shares of 1…5 stars in the Netflix Prize training set. The published rounded shares, 5/10/29/34/23 %, sum to
+ * 101 %; these are the same shares divided by 1.01 so that they sum to one (mean ≈ 3.59).
+ */
+export const TARGET_STAR_SHARES = [5, 10, 29, 34, 23].map((percent) => percent / 101);
 export const FIRST_DAY = dayFromCivil(1999, 11, 11);
 export const LAST_DAY = dayFromCivil(2005, 12, 31);
 

@@ -128,7 +128,7 @@ export class NetflixRatingsParser implements ByteSink {
         continue;
       }
       const day = this.dayOf(y, m, d);
-      if (day < 0) {
+      if (Number.isNaN(day)) {
         this.rejectLine(bytes, lineStart, i, `${formatYmd(y, m, d)} is not a calendar date`);
         continue;
       }
@@ -148,9 +148,9 @@ export class NetflixRatingsParser implements ByteSink {
     }
   }
 
-  /** Day number, or −1 for a date that does not exist. */
+  /** Day number (negative before 1970), or NaN for a date that does not exist. */
   private dayOf(year: number, month: number, day: number): number {
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
     const key = year * 16 + month;
     let first = this.monthStart.get(key);
     if (first === undefined) {

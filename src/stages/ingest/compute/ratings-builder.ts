@@ -19,10 +19,10 @@ export class RatingsBuilder {
   /** Fast path for whole-number ratings 0–15: code + 1, or 0 when not yet assigned. */
   private readonly smallIntCodes = new Int16Array(16);
 
-  private readonly userChunks: Uint32Array[] = [];
-  private readonly movieChunks: Uint32Array[] = [];
-  private readonly codeChunks: Uint8Array[] = [];
-  private readonly dayChunks: Uint16Array[] = [];
+  private readonly userChunks: (Uint32Array | null)[] = [];
+  private readonly movieChunks: (Uint32Array | null)[] = [];
+  private readonly codeChunks: (Uint8Array | null)[] = [];
+  private readonly dayChunks: (Uint16Array | null)[] = [];
   private user = new Uint32Array(0);
   private movie = new Uint32Array(0);
   private code = new Uint8Array(0);
@@ -94,13 +94,20 @@ export class RatingsBuilder {
 
 type Column = Uint32Array | Uint16Array | Uint8Array;
 
-function packChunks<T extends Column>(chunks: T[], total: number, make: (n: number) => T): T {
+/** Copies chunks into one exact-length array, dropping each chunk as soon as it is copied so GC can reclaim it. */
+function packChunks<T extends Column>(
+  chunks: (T | null)[],
+  total: number,
+  make: (n: number) => T,
+): T {
   const out = make(total);
   let offset = 0;
   for (let c = 0; c < chunks.length; c++) {
-    const take = Math.min(chunks[c].length, total - offset);
-    out.set(take === chunks[c].length ? chunks[c] : chunks[c].subarray(0, take), offset);
+    const chunk = chunks[c]!;
+    const take = Math.min(chunk.length, total - offset);
+    out.set(take === chunk.length ? chunk : chunk.subarray(0, take), offset);
     offset += take;
+    chunks[c] = null;
   }
   chunks.length = 0;
   return out;

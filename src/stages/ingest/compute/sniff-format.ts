@@ -41,7 +41,7 @@ export function sniffFormat(head: Uint8Array): DetectedFormat {
   if (content.length === 0) return { kind: 'empty' };
 
   if (/^\d+:\s*$/.test(content[0])) return sniffNetflixBlocks(content.slice(1));
-  if (share(content, isNetflixTitleLine) >= 0.8) return { kind: 'netflix-titles' };
+  if (share(content, isNetflixTitleLine) >= 0.6) return { kind: 'netflix-titles' };
   if (/^"?movieId"?,"?title"?,"?genres"?\s*$/i.test(content[0]))
     return { kind: 'movielens-movies' };
   if (content.length >= 1 && /[,;\t|]|::/.test(content[0]))
