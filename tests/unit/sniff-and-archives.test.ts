@@ -120,6 +120,20 @@ describe('archives and refusals', () => {
     ).rejects.toThrow('probe.txt held no ratings and no titles.');
   });
 
+  it('turns running out of memory into a sentence about the file', async () => {
+    const source = {
+      name: 'huge.txt',
+      byteLength: null,
+      async *open() {
+        yield bytes(RATINGS);
+        throw new RangeError('Array buffer allocation failed');
+      },
+    };
+    await expect(loadRatingFiles([source], testSettings())).rejects.toThrow(
+      'huge.txt could not be loaded: the browser ran out of memory after 3 ratings; load fewer files at once or a smaller subset of them.',
+    );
+  });
+
   it('stops between chunks when cancelled, and reports progress in source bytes', async () => {
     const big = `1:\n${'1488844,3,2005-09-06\n'.repeat(200_000)}`;
     const token = { cancelled: false };

@@ -86,13 +86,17 @@ export async function loadRatingFiles(
     const chunks = source.open((n) => {
       bytesRead += n;
     });
-    for await (const chunk of chunks) {
+    try {
+      for await (const chunk of chunks) {
+        if (hooks.cancel?.cancelled) throw new LoadCancelledError();
+        sink.push(chunk);
+        if (bytesRead - reportedAt >= PROGRESS_EVERY_BYTES) report();
+      }
       if (hooks.cancel?.cancelled) throw new LoadCancelledError();
-      sink.push(chunk);
-      if (bytesRead - reportedAt >= PROGRESS_EVERY_BYTES) report();
+      sink.end();
+    } catch (error) {
+      throw error instanceof RangeError ? outOfMemory(source.name, context.builder.count) : error;
     }
-    if (hooks.cancel?.cancelled) throw new LoadCancelledError();
-    sink.end();
     report();
   }
 
@@ -101,7 +105,14 @@ export async function loadRatingFiles(
     const names = sources.map((s) => s.name).join(', ');
     throw new FileRefusedError(names, `${names} held no ratings and no titles.`);
   }
-  const data = hasRatings ? finishData(context) : null;
+  let data: RatingsData | null = null;
+  try {
+    data = hasRatings ? finishData(context) : null;
+  } catch (error) {
+    throw error instanceof RangeError
+      ? outOfMemory(sources.map((s) => s.name).join(', '), context.builder.count)
+      : error;
+  }
   return {
     data,
     titles: context.titles,
@@ -112,6 +123,14 @@ export async function loadRatingFiles(
       titles: context.titleStats.titles > 0 ? context.titleStats : null,
     },
   };
+}
+
+/** Typed-array allocation fails with a RangeError when the tab runs out of memory. */
+function outOfMemory(file: string, ratings: number): FileRefusedError {
+  return new FileRefusedError(
+    file,
+    `${file} could not be loaded: the browser ran out of memory after ${ratings.toLocaleString('en-US')} ratings; load fewer files at once or a smaller subset of them.`,
+  );
 }
 
 function finishData(context: LoadContext): RatingsData {

@@ -2,10 +2,17 @@ import { useMemo } from 'react';
 import { Plot } from '../../../app/components/Plot';
 import type { CountDistribution, DatasetSummary } from '../contract';
 
+/** 1234 → "1.2k", so that bin labels stay short enough to read side by side. */
+function shortCount(n: number): string {
+  if (n < 1000) return String(n);
+  if (n < 1_000_000) return `${+(n / 1000).toFixed(n < 10_000 ? 1 : 0)}k`;
+  return `${+(n / 1_000_000).toFixed(1)}M`;
+}
+
 function binLabels(distribution: CountDistribution): string[] {
   return distribution.binStarts.map((start, i) => {
     const end = distribution.binEnds[i];
-    return start === end ? String(start) : `${start}–${end}`;
+    return start === end ? shortCount(start) : `${shortCount(start)}–${shortCount(end)}`;
   });
 }
 
