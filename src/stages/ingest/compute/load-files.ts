@@ -105,14 +105,7 @@ export async function loadRatingFiles(
     const names = sources.map((s) => s.name).join(', ');
     throw new FileRefusedError(names, `${names} held no ratings and no titles.`);
   }
-  let data: RatingsData | null = null;
-  try {
-    data = hasRatings ? finishData(context) : null;
-  } catch (error) {
-    throw error instanceof RangeError
-      ? outOfMemory(sources.map((s) => s.name).join(', '), context.builder.count)
-      : error;
-  }
+  const data = hasRatings ? finishData(context, sources) : null;
   return {
     data,
     titles: context.titles,
@@ -133,8 +126,15 @@ function outOfMemory(file: string, ratings: number): FileRefusedError {
   );
 }
 
-function finishData(context: LoadContext): RatingsData {
-  const table = context.builder.finish();
+function finishData(context: LoadContext, sources: RatingSource[]): RatingsData {
+  let table: RatingsData['table'];
+  try {
+    table = context.builder.finish();
+  } catch (error) {
+    throw error instanceof RangeError
+      ? outOfMemory(sources.map((s) => s.name).join(', '), context.builder.count)
+      : error;
+  }
   const userIds = context.builder.users.toIdList();
   const movieIds = context.builder.movies.toIdList();
   return { table, userIds, movieIds, movies: joinTitles(movieIds, context.titles) };
