@@ -2,6 +2,8 @@
 import { expose } from 'comlink';
 import { RunTokens } from './data/cancellation';
 import { createIngestApi } from './data/ingest-api';
+import { createPersistApi } from './data/persist-api';
+import { indexedDbEntryStore } from './data/persist-db';
 import { DatasetRegistry } from './data/registry';
 import { createSubsetApi } from './data/subset-api';
 
@@ -11,6 +13,7 @@ const runs = new RunTokens();
 const api = {
   ...createIngestApi(registry, runs),
   ...createSubsetApi(registry),
+  ...createPersistApi(registry, indexedDbEntryStore()),
 };
 
 export type DataApi = typeof api;
