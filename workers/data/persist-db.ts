@@ -25,16 +25,6 @@ function transactionDone(transaction: IDBTransaction): Promise<void> {
   });
 }
 
-/** Says what a storage failure means for the person, e.g. a full disk or a private window. */
-export function storageErrorMessage(error: unknown): string {
-  const name = (error as { name?: string } | null)?.name;
-  if (name === 'QuotaExceededError')
-    return 'The browser refused to store this much (its storage quota for the site is used up): delete something in the Storage panel, or keep working without storage.';
-  if (name === 'InvalidStateError' || name === 'SecurityError')
-    return 'This browser does not allow storage here (a private window, or storage turned off for the site).';
-  return `Browser storage failed: ${(error as Error)?.message ?? String(error)}`;
-}
-
 let opening: Promise<IDBDatabase> | null = null;
 
 /** Opens (once) Prize Lab's database, running the upgrade steps a browser has not run yet. */

@@ -36,3 +36,32 @@ export function memoryEntryStore(): EntryStore {
     },
   };
 }
+
+/** Says what a storage failure means for the person, e.g. a full disk or a private window. */
+export function storageErrorMessage(error: unknown): string {
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError')
+    return 'The browser refused to store this much (its storage quota for the site is used up): delete something in the Storage panel, or keep working without storage.';
+  if (name === 'InvalidStateError' || name === 'SecurityError')
+    return 'This browser does not allow storage here (a private window, or storage turned off for the site).';
+  return `Browser storage failed: ${(error as Error)?.message ?? String(error)}`;
+}
+
+/** The same store, with failures turned into sentences a person can act on. */
+export function withReadableErrors(store: EntryStore): EntryStore {
+  const wrap =
+    <A extends unknown[], R>(operation: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await operation(...args);
+      } catch (error) {
+        throw new Error(storageErrorMessage(error), { cause: error });
+      }
+    };
+  return {
+    put: wrap(store.put),
+    list: wrap(store.list),
+    getPayload: wrap(store.getPayload),
+    delete: wrap(store.delete),
+  };
+}
