@@ -26,6 +26,15 @@ export interface CellRunner {
 
 const runners = new Map<CellId, CellRunner>();
 
+/** When each cell last started through this module, on a counter, so a sequence knows what it already ran. */
+const started = new Map<CellId, number>();
+let tick = 0;
+
+function start(id: CellId, runner: CellRunner): Promise<void> {
+  started.set(id, ++tick);
+  return runner.run();
+}
+
 export function registerCellRunner(id: CellId, runner: CellRunner): void {
   runners.set(id, runner);
 }
@@ -58,7 +67,7 @@ export async function runCell(id: CellId): Promise<boolean> {
     setCellStatus(id, { kind: 'error', message: `${CELL_TITLES[id]} cannot be run yet.` });
     return false;
   }
-  await runner.run();
+  await start(id, runner);
   return notebook.get()[id].kind === 'done';
 }
 
@@ -90,12 +99,15 @@ let sequence = 0;
  */
 export async function runCells(options: { from?: CellId; force?: boolean } = {}): Promise<boolean> {
   const mine = ++sequence;
-  const start = options.from ? CELL_ORDER.indexOf(options.from) : 0;
-  for (const [offset, id] of CELL_ORDER.slice(start).entries()) {
+  const since = tick;
+  const first = options.from ? CELL_ORDER.indexOf(options.from) : 0;
+  for (const [offset, id] of CELL_ORDER.slice(first).entries()) {
     if (mine !== sequence) return false;
     const status = await settled(id);
     const forced = options.force === true && offset === 0;
     if (status.kind === 'done' && !forced) continue;
+    // It already ran in this sequence (following its input) and did not end done: do not repeat it.
+    if ((started.get(id) ?? 0) > since) return false;
     if (!(await runCell(id))) return false;
   }
   return true;
@@ -135,7 +147,7 @@ export async function cellChanged(id: CellId): Promise<void> {
   for (const cell of CELL_ORDER) {
     const runner = runners.get(cell);
     if (runner?.followsInputs && CELL_INPUTS[cell].includes(id)) {
-      await runner.run();
+      await start(cell, runner);
       return; // the re-run cell reports its own change, which carries the wave on
     }
   }
