@@ -87,4 +87,21 @@ describe('share links', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('open a link pasted into a tab that is already open', async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await openPage(context, server.url);
+    await waitForCell(page, 'subset');
+    await page.evaluate(() => {
+      location.hash = 'v=1&seed=3&data=sample&subset.users=111&subset.movies=55&run=data,subset';
+    });
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('label.seed input')?.value === '3',
+    );
+    await waitForCell(page, 'subset');
+    expect(await page.getByLabel('Top users').inputValue()).toBe('111');
+    expect((await statValues(page, 'Subset summary'))['Movies']).toBe('55');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -60,6 +60,9 @@ export function startLinkSync(): void {
     scheduled = true;
     queueMicrotask(write);
   };
+  // Pasting another link into this tab changes only the hash, which reloads nothing: open it afresh.
+  // (history.replaceState, used to keep the hash in step, fires no hashchange.)
+  addEventListener('hashchange', () => location.reload());
   onParamsChange((cell) => {
     paramsChanged(cell);
     schedule();
