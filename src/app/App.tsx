@@ -8,6 +8,7 @@ import { StoragePanel } from './components/StoragePanel';
 import { Toolbar } from './components/Toolbar';
 import { useNotebookKeyboard } from './keyboard';
 import { openNotebook } from './state/open-notebook';
+import './shell.css';
 
 /** Opens the notebook from the link once per page: its parameters, its data, the cells it names. */
 function useOpenNotebook(): void {
