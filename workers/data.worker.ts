@@ -2,6 +2,9 @@
 import { expose } from 'comlink';
 import { RunTokens } from './data/cancellation';
 import { createIngestApi } from './data/ingest-api';
+import { createPersistApi } from './data/persist-api';
+import { indexedDbEntryStore } from './data/persist-db';
+import { withReadableErrors } from './data/persist-store';
 import { DatasetRegistry } from './data/registry';
 import { createSubsetApi } from './data/subset-api';
 
@@ -11,6 +14,7 @@ const runs = new RunTokens();
 const api = {
   ...createIngestApi(registry, runs),
   ...createSubsetApi(registry),
+  ...createPersistApi(registry, withReadableErrors(indexedDbEntryStore())),
 };
 
 export type DataApi = typeof api;

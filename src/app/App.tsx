@@ -1,22 +1,25 @@
 import { useEffect } from 'react';
 import { DataCell } from '../stages/ingest/ui/DataCell';
-import { loadSample } from '../stages/ingest/ui/data-actions';
 import { SubsetCell } from '../stages/subset/ui/SubsetCell';
+import '../stages/subset/ui/subset-link';
+import { NotebookNotices } from './components/NotebookNotices';
 import { StatusBar } from './components/StatusBar';
+import { StoragePanel } from './components/StoragePanel';
+import { Toolbar } from './components/Toolbar';
+import { useNotebookKeyboard } from './keyboard';
+import { openNotebook } from './state/open-notebook';
+import './shell.css';
 
-let sampleRequested = false;
-
-/** Loads the bundled sample once per page, so that the notebook opens on real figures. */
-function useSampleOnOpen(): void {
+/** Opens the notebook from the link once per page: its parameters, its data, the cells it names. */
+function useOpenNotebook(): void {
   useEffect(() => {
-    if (sampleRequested) return;
-    sampleRequested = true;
-    void loadSample();
+    void openNotebook();
   }, []);
 }
 
 export function App() {
-  useSampleOnOpen();
+  useOpenNotebook();
+  useNotebookKeyboard();
   return (
     <div className="app">
       <header className="app-header">
@@ -29,6 +32,9 @@ export function App() {
         </div>
         <StatusBar />
       </header>
+      <Toolbar />
+      <NotebookNotices />
+      <StoragePanel />
       <main className="notebook">
         <DataCell />
         <SubsetCell />

@@ -1,4 +1,4 @@
-import type { DatasetId, RunId } from '../../src/lib/ids';
+import type { RunId } from '../../src/lib/ids';
 import { FileRefusedError } from '../../src/stages/ingest/compute/load-errors';
 import {
   joinTitles,
@@ -37,8 +37,6 @@ const FORMAT_NAMES: Record<string, string> = {
 
 /** The Data cell's worker functions. The current dataset changes only when a load fully succeeds. */
 export function createIngestApi(registry: DatasetRegistry, runs: RunTokens) {
-  let currentId: DatasetId | null = null;
-
   async function load(
     sources: RatingSource[],
     source: DataSource,
@@ -58,8 +56,7 @@ export function createIngestApi(registry: DatasetRegistry, runs: RunTokens) {
       if (!outcome.data) return attachTitles(outcome.titles, outcome.report);
       const id = registry.newId('data');
       registry.add({ id, data: outcome.data, source });
-      if (currentId) registry.drop(currentId);
-      currentId = id;
+      registry.setCurrent(id);
       return {
         datasetId: id,
         source,
@@ -77,6 +74,7 @@ export function createIngestApi(registry: DatasetRegistry, runs: RunTokens) {
     titles: Parameters<typeof joinTitles>[1],
     report: LoadResult['report'],
   ): LoadResult {
+    const currentId = registry.current;
     if (!currentId) {
       throw new FileRefusedError(
         'titles',

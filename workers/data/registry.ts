@@ -18,6 +18,14 @@ export interface HeldDataset {
 export class DatasetRegistry {
   private readonly datasets = new Map<DatasetId, HeldDataset>();
   private counter = 0;
+  /** The dataset the notebook works on: the last load that fully succeeded, or a restored one. */
+  current: DatasetId | null = null;
+
+  /** Makes `id` the current dataset, dropping the one before and what was derived from it. */
+  setCurrent(id: DatasetId): void {
+    if (this.current && this.current !== id) this.drop(this.current);
+    this.current = id;
+  }
 
   newId(prefix: string): DatasetId {
     return `${prefix}-${++this.counter}` as DatasetId;

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { formatDuration } from '../format';
 import { CELL_TITLES, notebook, type CellId, type CellStatus } from '../state/notebook';
+import { runCells } from '../state/runner';
 import { useStore } from '../state/store';
 
 function statusText(status: CellStatus): string {
@@ -30,7 +31,10 @@ export interface CellProps {
   children: ReactNode;
 }
 
-/** A notebook cell: a header with the cell's status, and output that can be folded away. */
+/**
+ * A notebook cell: a header with the cell's status and its run buttons, and output that can be folded away.
+ * The section takes keyboard focus (see keyboard.ts) but is not a tab stop of its own.
+ */
 export function Cell({ id, intro, onRun, runLabel = 'Run', children }: CellProps) {
   const status = useStore(notebook, (state) => state[id]);
   const [open, setOpen] = useState(true);
@@ -41,6 +45,7 @@ export function Cell({ id, intro, onRun, runLabel = 'Run', children }: CellProps
       aria-labelledby={`cell-${id}-title`}
       data-cell={id}
       data-status={status.kind}
+      tabIndex={-1}
     >
       <header className="cell-header">
         <button
@@ -57,16 +62,28 @@ export function Cell({ id, intro, onRun, runLabel = 'Run', children }: CellProps
         <span className={`cell-status status-${status.kind}`} data-testid={`status-${id}`}>
           {statusText(status)}
         </span>
-        {onRun && (
+        <span className="cell-actions">
+          {onRun && (
+            <button
+              type="button"
+              className="run"
+              onClick={onRun}
+              disabled={status.kind === 'running'}
+              title="Run this cell (Ctrl+Enter)"
+            >
+              {runLabel}
+            </button>
+          )}
           <button
             type="button"
-            className="run"
-            onClick={onRun}
+            className="run-from"
+            onClick={() => void runCells({ from: id, force: true })}
             disabled={status.kind === 'running'}
+            title="Run this cell, then every later cell that is not up to date"
           >
-            {runLabel}
+            Run from here
           </button>
-        )}
+        </span>
       </header>
       <div id={`cell-${id}-body`} className="cell-body" hidden={!open}>
         <p className="cell-intro">{intro}</p>
@@ -74,6 +91,12 @@ export function Cell({ id, intro, onRun, runLabel = 'Run', children }: CellProps
           <div className="error-box" role="alert">
             <p>{status.message}</p>
           </div>
+        )}
+        {status.kind === 'stale' && (
+          <p className="stale-note" role="status">
+            Stale: a parameter or an input changed since this ran. Run it again to bring it up to
+            date.
+          </p>
         )}
         {children}
       </div>

@@ -1,4 +1,14 @@
-import { CELL_INPUTS, CELL_ORDER, markDownstreamStale, type CellId } from './notebook';
+import {
+  CELL_INPUTS,
+  CELL_ORDER,
+  CELL_TITLES,
+  downstreamOf,
+  markDownstreamStale,
+  notebook,
+  setCellStatus,
+  type CellId,
+  type CellStatus,
+} from './notebook';
 
 /**
  * How each cell runs, registered by the cell's own module, so that the notebook can run a cell, and the
@@ -8,16 +18,124 @@ export interface CellRunner {
   run: () => Promise<void>;
   /** Re-run on its own when an input cell finishes (cheap cells such as Subset); others turn stale. */
   followsInputs: boolean;
+  /** Stops the cell's running work (a cancel message to its worker); its own actions then settle its status. */
+  cancel?: () => void;
+  /** The cell draws from the notebook's seed, so a new seed makes its result stale. */
+  usesSeed?: boolean;
 }
 
 const runners = new Map<CellId, CellRunner>();
+
+/** When each cell last started through this module, on a counter, so a sequence knows what it already ran. */
+const started = new Map<CellId, number>();
+let tick = 0;
+
+function start(id: CellId, runner: CellRunner): Promise<void> {
+  started.set(id, ++tick);
+  return runner.run();
+}
 
 export function registerCellRunner(id: CellId, runner: CellRunner): void {
   runners.set(id, runner);
 }
 
-export async function runCell(id: CellId): Promise<void> {
-  await runners.get(id)?.run();
+/** Why `id` cannot run now, naming the cell to run first; null when its inputs are ready. */
+export function missingInput(id: CellId): string | null {
+  for (const input of CELL_INPUTS[id]) {
+    const status = notebook.get()[input];
+    if (status.kind === 'done') continue;
+    const why =
+      status.kind === 'stale'
+        ? 'its result is stale'
+        : status.kind === 'running'
+          ? 'it is still running'
+          : 'it has no result yet';
+    return `Run the ${CELL_TITLES[input]} cell first: ${CELL_TITLES[id]} reads its result, and ${why}.`;
+  }
+  return null;
+}
+
+/** Runs one cell if its inputs are ready, else says which cell to run first. Resolves true when it ended done. */
+export async function runCell(id: CellId): Promise<boolean> {
+  const missing = missingInput(id);
+  if (missing) {
+    setCellStatus(id, { kind: 'error', message: missing });
+    return false;
+  }
+  const runner = runners.get(id);
+  if (!runner) {
+    setCellStatus(id, { kind: 'error', message: `${CELL_TITLES[id]} cannot be run yet.` });
+    return false;
+  }
+  await start(id, runner);
+  return notebook.get()[id].kind === 'done';
+}
+
+/**
+ * Resolves once `id` is not running. It first lets pending microtasks run: a cell that just finished starts
+ * the cells following it (`cellChanged`) synchronously after its status changes, and those must be seen.
+ */
+async function settled(id: CellId): Promise<CellStatus> {
+  await Promise.resolve();
+  return new Promise((resolve) => {
+    const check = () => {
+      const status = notebook.get()[id];
+      if (status.kind === 'running') return false;
+      unsubscribe?.();
+      resolve(status);
+      return true;
+    };
+    let unsubscribe: (() => void) | null = null;
+    if (!check()) unsubscribe = notebook.subscribe(() => void check());
+  });
+}
+
+let sequence = 0;
+
+/**
+ * Runs the cells from `from` on, in pipeline order, skipping those already done (up to date). With `force`
+ * the first cell runs even when done ("run all from here"). Stops at the first cell that does not end done,
+ * or when another sequence starts. Resolves true when every cell ended done.
+ */
+export async function runCells(options: { from?: CellId; force?: boolean } = {}): Promise<boolean> {
+  const mine = ++sequence;
+  const since = tick;
+  const first = options.from ? CELL_ORDER.indexOf(options.from) : 0;
+  for (const [offset, id] of CELL_ORDER.slice(first).entries()) {
+    if (mine !== sequence) return false;
+    const status = await settled(id);
+    const forced = options.force === true && offset === 0;
+    if (status.kind === 'done' && !forced) continue;
+    // It already ran in this sequence (following its input) and did not end done: do not repeat it.
+    if ((started.get(id) ?? 0) > since) return false;
+    if (!(await runCell(id))) return false;
+  }
+  return true;
+}
+
+/** Stops any sequence in progress after its current cell. */
+export function stopRunning(): void {
+  sequence++;
+}
+
+/**
+ * A parameter of `id` changed: its result and everything downstream no longer match their inputs. Their
+ * running work is cancelled (its result would be stale on arrival) and done cells are marked stale.
+ */
+export function paramsChanged(id: CellId): void {
+  const affected = [id, ...downstreamOf(id)];
+  const state = notebook.get();
+  for (const cell of affected) {
+    if (state[cell].kind === 'running') runners.get(cell)?.cancel?.();
+  }
+  const status = notebook.get()[id];
+  if (status.kind === 'done') setCellStatus(id, { kind: 'stale', keyFigure: status.keyFigure });
+  markDownstreamStale(id);
+}
+
+/** The notebook's seed changed: every cell that draws from it is stale. */
+export function seedChanged(): void {
+  for (const id of CELL_ORDER) if (runners.get(id)?.usesSeed) paramsChanged(id);
 }
 
 /**
@@ -29,7 +147,7 @@ export async function cellChanged(id: CellId): Promise<void> {
   for (const cell of CELL_ORDER) {
     const runner = runners.get(cell);
     if (runner?.followsInputs && CELL_INPUTS[cell].includes(id)) {
-      await runner.run();
+      await start(cell, runner);
       return; // the re-run cell reports its own change, which carries the wave on
     }
   }

@@ -1,0 +1,94 @@
+import { formatBytes } from '../format';
+import { sessionStore } from '../state/session';
+import { useStore } from '../state/store';
+import {
+  deleteAllStored,
+  deleteStored,
+  refreshStorage,
+  restoreStored,
+} from '../storage/storage-actions';
+import { storageStore } from '../storage/storage-store';
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** What Prize Lab keeps in this browser, with sizes; any of it can be deleted, datasets can be opened. */
+export function StoragePanel() {
+  const { entries, estimate, panelOpen } = useStore(storageStore, (state) => state);
+  const fresh = useStore(sessionStore, (state) => state.fresh);
+  if (!panelOpen) return null;
+  return (
+    <section className="storage-panel" aria-labelledby="storage-title">
+      <h2 id="storage-title">Storage</h2>
+      <p className="note">
+        Uploaded datasets and slow results are kept in this browser (IndexedDB) so that a reload
+        needs no upload. Nothing is sent anywhere.
+      </p>
+      {fresh ? (
+        <p role="status">
+          This session was opened with <code>#fresh</code>: browser storage is neither read nor
+          written. Open the page without it to see what is stored.
+        </p>
+      ) : (
+        <>
+          {estimate && (
+            <p className="note">
+              This site uses {formatBytes(estimate.usage)} of the {formatBytes(estimate.quota)} the
+              browser allows it.
+            </p>
+          )}
+          {entries && entries.length === 0 && <p>Nothing is stored.</p>}
+          {entries && entries.length > 0 && (
+            <table className="storage-table">
+              <caption>Stored in this browser</caption>
+              <thead>
+                <tr>
+                  <th>What</th>
+                  <th>Kind</th>
+                  <th>Size</th>
+                  <th>Saved</th>
+                  <th>
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((entry) => (
+                  <tr key={entry.key} data-storage-key={entry.key}>
+                    <td>{entry.label}</td>
+                    <td>{entry.kind}</td>
+                    <td className="num">{formatBytes(entry.bytes)}</td>
+                    <td>{dateTime.format(entry.savedAt)}</td>
+                    <td className="actions">
+                      {entry.kind === 'dataset' && (
+                        <button type="button" onClick={() => void restoreStored(entry)}>
+                          Open
+                        </button>
+                      )}
+                      <button
+                        type="button"
+                        onClick={() => void deleteStored(entry)}
+                        aria-label={`Delete ${entry.label}`}
+                      >
+                        Delete
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <div className="actions">
+            <button type="button" onClick={() => void refreshStorage()}>
+              Refresh
+            </button>
+            {entries && entries.length > 0 && (
+              <button type="button" onClick={() => void deleteAllStored()}>
+                Delete everything
+              </button>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import type { LinkSource } from '../../stages/notebook/compute/share-link';
+import type { CellId } from './notebook';
+import { createStore } from './store';
+
+/** What this page session knows about how it was opened. */
+export interface SessionState {
+  /** Opened with `#fresh`: browser storage is neither read nor written. */
+  fresh: boolean;
+  /** The data source the opened link named, until a dataset is loaded. */
+  linkSource: LinkSource | null;
+  /** Uploaded files the opened link was made with and that this browser does not hold: asked for. */
+  requestedFiles: string[] | null;
+  /** Cells the opened link names, still to run once the data is in. */
+  pendingRun: CellId[];
+  /** Things the person should know about the opened link (parameters left out, and why). */
+  notices: string[];
+}
+
+export const sessionStore = createStore<SessionState>({
+  fresh: false,
+  linkSource: null,
+  requestedFiles: null,
+  pendingRun: [],
+  notices: [],
+});

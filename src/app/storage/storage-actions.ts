@@ -1,0 +1,114 @@
+import { formatBytes, formatCount } from '../format';
+import { dataStore } from '../../stages/ingest/ui/data-store';
+import type { LoadResult } from '../../stages/ingest/contract';
+import type { StoredEntry } from '../../stages/notebook/compute/storage-schema';
+import { setCellStatus } from '../state/notebook';
+import { cellChanged } from '../state/runner';
+import { sessionStore } from '../state/session';
+import { dataWorkerApi } from '../../app/workers/data-client';
+import { storageStore } from './storage-store';
+
+function failed(error: unknown): void {
+  storageStore.set({ error: (error as Error).message ?? String(error), message: null });
+}
+
+/** Lists what is stored, and how much of the site's quota it takes. */
+export async function refreshStorage(): Promise<void> {
+  if (sessionStore.get().fresh) return;
+  try {
+    const entries = await dataWorkerApi().listStored();
+    const estimate = await navigator.storage?.estimate?.().catch(() => null);
+    storageStore.set({
+      entries,
+      estimate:
+        estimate?.usage !== undefined && estimate.quota !== undefined
+          ? { usage: estimate.usage, quota: estimate.quota }
+          : null,
+    });
+  } catch (error) {
+    failed(error);
+  }
+}
+
+export async function deleteStored(entry: StoredEntry): Promise<void> {
+  try {
+    const keys = await dataWorkerApi().deleteStored(entry.key);
+    storageStore.set({
+      message: `Deleted ${entry.label}${keys.length > 1 ? ` and ${keys.length - 1} result(s) computed from it` : ''}.`,
+      error: null,
+    });
+  } catch (error) {
+    failed(error);
+  }
+  await refreshStorage();
+}
+
+export async function deleteAllStored(): Promise<void> {
+  for (const entry of storageStore.get().entries ?? []) {
+    if (entry.kind === 'dataset' || !entry.datasetKey)
+      await dataWorkerApi().deleteStored(entry.key);
+  }
+  storageStore.set({ message: 'Deleted everything Prize Lab kept in this browser.', error: null });
+  await refreshStorage();
+}
+
+/** Datasets restored from storage: they need no saving again. */
+const restoredIds = new Set<string>();
+
+/** Loads a stored dataset into the Data cell, as an upload would, without reading any file. */
+export async function restoreStored(entry: StoredEntry): Promise<boolean> {
+  const label = `${entry.label} from this browser's storage`;
+  const startedAt = performance.now();
+  setCellStatus('data', { kind: 'running', label, fraction: null, startedAt });
+  try {
+    const result: LoadResult = await dataWorkerApi().restoreDataset(entry.key);
+    restoredIds.add(result.datasetId);
+    dataStore.set({ loaded: result, loading: null, error: null, pendingMapping: null });
+    sessionStore.set({ requestedFiles: null });
+    storageStore.set({
+      message: `Restored ${entry.label} (${formatBytes(entry.bytes)}) from this browser's storage; nothing was uploaded.`,
+      error: null,
+    });
+    setCellStatus('data', {
+      kind: 'done',
+      keyFigure: `${formatCount(result.summary.ratings)} ratings`,
+      ms: performance.now() - startedAt,
+    });
+    await cellChanged('data');
+    return true;
+  } catch (error) {
+    setCellStatus('data', { kind: 'error', message: (error as Error).message });
+    failed(error);
+    return false;
+  }
+}
+
+/** Keeps each newly uploaded dataset in browser storage (unless the session is fresh). */
+export function startSavingUploads(): void {
+  let last = dataStore.get().loaded;
+  dataStore.subscribe(() => {
+    const loaded = dataStore.get().loaded;
+    if (loaded === last) return;
+    last = loaded;
+    if (!loaded || loaded.source.kind !== 'upload' || sessionStore.get().fresh) return;
+    if (restoredIds.has(loaded.datasetId) && !loaded.titlesOnly) return;
+    void saveUpload(loaded);
+  });
+}
+
+async function saveUpload(loaded: LoadResult): Promise<void> {
+  try {
+    const entry = await dataWorkerApi().saveDataset({
+      datasetId: loaded.datasetId,
+      report: loaded.report,
+    });
+    storageStore.set({
+      message: `Kept ${entry.label} (${formatBytes(entry.bytes)}) in this browser, so a reload needs no upload.`,
+      error: null,
+    });
+    void navigator.storage?.persist?.();
+  } catch (error) {
+    failed(error);
+  }
+  await refreshStorage();
+}

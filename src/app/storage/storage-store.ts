@@ -1,0 +1,23 @@
+import type { StoredEntry } from '../../stages/notebook/compute/storage-schema';
+import { createStore } from '../state/store';
+
+export interface StorageState {
+  /** What is stored, newest first; null until listed. */
+  entries: StoredEntry[] | null;
+  /** What the browser reports for the whole site, when it does. */
+  estimate: { usage: number; quota: number } | null;
+  /** The last thing done, for the person to see ("Saved …", "Deleted …"). */
+  message: string | null;
+  /** Why the last storage action failed. */
+  error: string | null;
+  /** Whether the Storage panel is shown. */
+  panelOpen: boolean;
+}
+
+export const storageStore = createStore<StorageState>({
+  entries: null,
+  estimate: null,
+  message: null,
+  error: null,
+  panelOpen: false,
+});

@@ -1,0 +1,12 @@
+import { SUBSET_PARAMS } from '../../subset/compute/subset-params';
+import { TUNE_PARAMS } from '../../tune/compute/tune-params';
+import type { ParamSpec } from './param-codec';
+
+/**
+ * Every cell parameter that share links carry, in the order links write them. A stage adds its own
+ * `<STAGE>_PARAMS` here (one line) when its cell lands; the cell's UI binds them to its store.
+ */
+export const PARAM_CATALOG: readonly ParamSpec[] = [
+  ...Object.values(SUBSET_PARAMS),
+  ...Object.values(TUNE_PARAMS),
+];
