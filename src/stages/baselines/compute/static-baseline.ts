@@ -23,7 +23,7 @@ export interface StaticBaselineOptions {
 export const DEFAULT_STATIC_BASELINE_OPTIONS: StaticBaselineOptions = {
   regUser: 10,
   regMovie: 25,
-  maxSweeps: 50,
+  maxSweeps: 200,
   tolerance: 1e-6,
 };
 

@@ -46,6 +46,19 @@ export const DEFAULT_TIME_AWARE_BASELINE_OPTIONS: TimeAwareBaselineOptions = {
 export interface TimeAwareBaseline extends RatingModel {
   kind: 'timebias';
   sweeps: number;
+  mean: number;
+  userBias: Float64Array;
+  /** α_u. */
+  drift: Float64Array;
+  /** t_u: mean training day per user (NaN without training ratings). */
+  meanDay: Float64Array;
+  movieBias: Float64Array;
+  /** movies × bins, row-major. */
+  movieBinBias: Float64Array;
+  userDayBias: Float64Array;
+  binOf(day: number): number;
+  /** Index into `userDayBias` of a (user, day) seen in training, or undefined. */
+  userDayIndex(user: number, day: number): number | undefined;
 }
 
 /** Days since the user's mean training day, bent by β; 0 for users without training ratings. */
@@ -122,6 +135,15 @@ export function fitTimeAwareBaseline(
     params:
       1 + 2 * users + movies + movies * options.bins + (options.userDayBias ? userDays.size : 0),
     sweeps,
+    mean,
+    userBias,
+    drift,
+    meanDay,
+    movieBias,
+    movieBinBias,
+    userDayBias,
+    binOf,
+    userDayIndex: (u, day) => (options.userDayBias ? userDays.get(dayKey(u, day)) : undefined),
     predict: (set) => {
       const out = new Float32Array(set.count);
       for (let k = 0; k < set.count; k++) {
