@@ -1,4 +1,4 @@
-import { createRng, shuffleInPlace, type Rng } from '../../../lib/rng';
+import { createRng, type Rng } from '../../../lib/rng';
 import { dotRows, sgdEpoch, ShuffledColumns, type FactorState } from './mf-kernels';
 import { runEpochs, type EpochHooks, type EpochRun } from './epoch-loop';
 import { clip, errorMetrics } from './metrics';
@@ -82,7 +82,7 @@ export async function fitBiasedMf(
     movieFactors: initialFactors(context.movies * f, options.initSd, rng.fork(2)),
   };
   const orderRng = rng.fork(3);
-  const shuffled = new ShuffledColumns(train.count);
+  const shuffled = new ShuffledColumns(train);
   const model: FactorModel = {
     kind: 'mf',
     params: 1 + context.users + context.movies + f * (context.users + context.movies),
@@ -94,7 +94,7 @@ export async function fitBiasedMf(
     {
       runEpoch(epoch) {
         const lr = options.learningRate * Math.pow(options.learningRateDecay, epoch - 1);
-        shuffled.fill(train, (order) => shuffleInPlace(order, orderRng));
+        shuffled.shuffle(orderRng);
         const squared = sgdEpoch(
           state,
           shuffled.user,
