@@ -28,6 +28,27 @@ export const SPLIT_USAGE =
   '[--users U --movies M] [--window W] [--stride S] [--cap C] [--split chrono|random] [--on windows|ratings] ' +
   '[--val-fraction F] [--test-fraction F] [--seed S]';
 
+/**
+ * The shared parser reads `--flag FILE` as a flag with the value FILE; for flags that take no value, this
+ * moves such a value back to the files and sets the flag to `true`.
+ */
+export function withSwitches(args: ParsedArgs, switches: readonly string[]): ParsedArgs {
+  const positional = [...args.positional];
+  const options = new Map(args.options);
+  for (const name of switches) {
+    const value = options.get(name);
+    if (value === undefined || value === 'true' || value === 'false') continue;
+    positional.push(value);
+    options.set(name, 'true');
+  }
+  return { positional, options };
+}
+
+/** Whether a switch is on (`--name`, `--name=true`). */
+export function switchOn(args: ParsedArgs, name: string): boolean {
+  return args.options.get(name) === 'true';
+}
+
 /** Refuses flags no one reads, so a typo does not silently fall back to a default. */
 export function checkFlags(args: ParsedArgs, known: readonly string[]): void {
   for (const name of args.options.keys())

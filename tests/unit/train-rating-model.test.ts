@@ -55,7 +55,10 @@ describe('cli train', () => {
   it('prints the shared report shape for mean, bias and mf on one split', async () => {
     const common = `${SAMPLE} --users 400 --movies 150 --split chrono --seed 3`;
     const mean = (await run(`mean ${common}`)) as Record<string, unknown>;
-    const bias = (await run(`bias ${common} --temporal`)) as Record<string, unknown>;
+    const bias = (await run(`bias --variant temporal ${common} --verbose`)) as Record<
+      string,
+      unknown
+    >;
     const mf = (await run(`mf ${common} --factors 10 --epochs 4 --k 20`)) as Record<
       string,
       unknown

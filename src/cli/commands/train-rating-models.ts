@@ -8,30 +8,30 @@ import {
   trainRatingModel,
   type RatingModelSettings,
 } from '../../stages/baselines/compute/train-rating-model';
-import { integerOption, numberOption, UsageError, type ParsedArgs } from '../args';
+import { integerOption, numberOption, stringOption, UsageError, type ParsedArgs } from '../args';
 import { loadRatingsFromPaths } from '../load-paths';
-import { checkFlags, SPLIT_FLAGS, splitFromArgs } from '../split-args';
+import {
+  checkFlags,
+  SPLIT_FLAGS,
+  SPLIT_USAGE,
+  splitFromArgs,
+  switchOn,
+  withSwitches,
+} from '../split-args';
 
 export const RATING_MODEL_USAGE =
-  'mean|bias|mf FILE... [split options] [--temporal (bias)] [--svdpp (mf)] ' +
+  `mean|bias|mf FILE... ${SPLIT_USAGE} [--variant static|temporal (bias) | svd|svdpp (mf)] ` +
+  '[--reg-user R --reg-movie R --bins B --beta X --user-day true|false] ' +
   '[--factors F --lr L --lr-decay D --reg R --reg-bias R --epochs E --patience P --init-sd S] [--verbose]';
 
 const MODEL_FLAGS: Record<'mean' | 'bias' | 'mf', readonly string[]> = {
   mean: [],
-  bias: ['temporal', 'reg-user', 'reg-movie', 'bins', 'beta', 'user-day'],
-  mf: ['svdpp', 'factors', 'lr', 'lr-decay', 'reg', 'reg-bias', 'epochs', 'patience', 'init-sd'],
+  bias: ['variant', 'reg-user', 'reg-movie', 'bins', 'beta', 'user-day'],
+  mf: ['variant', 'factors', 'lr', 'lr-decay', 'reg', 'reg-bias', 'epochs', 'patience', 'init-sd'],
 };
 
 /** `--k` sizes the sequence models' one-hot block; the rating models accept it so one command line fits all. */
 const SHARED_FLAGS = [...SPLIT_FLAGS, 'k', 'verbose'];
-
-function flag(args: ParsedArgs, name: string): boolean {
-  const raw = args.options.get(name);
-  if (raw === undefined) return false;
-  if (raw === 'true') return true;
-  if (raw === 'false') return false;
-  throw new UsageError(`--${name} takes no value (or true/false), not “${raw}”`);
-}
 
 function settingsFromArgs(args: ParsedArgs, seed: number): RatingModelSettings {
   const mf: MfOptions = {
@@ -56,11 +56,26 @@ function settingsFromArgs(args: ParsedArgs, seed: number): RatingModelSettings {
     regMovie: bias.regMovie,
     bins: integerOption(args, 'bins', DEFAULT_TIME_AWARE_BASELINE_OPTIONS.bins),
     beta: numberOption(args, 'beta', DEFAULT_TIME_AWARE_BASELINE_OPTIONS.beta),
-    userDayBias: args.options.has('user-day')
-      ? flag(args, 'user-day')
-      : DEFAULT_TIME_AWARE_BASELINE_OPTIONS.userDayBias,
+    userDayBias:
+      stringOption(
+        args,
+        'user-day',
+        ['true', 'false'],
+        String(DEFAULT_TIME_AWARE_BASELINE_OPTIONS.userDayBias) as 'true' | 'false',
+      ) === 'true',
   };
   return { ...DEFAULT_RATING_MODEL_SETTINGS, mf, bias, timebias };
+}
+
+/** `--variant`: the static or time-aware baseline, plain biased MF ("SVD") or SVD++. */
+function modelKind(name: 'mean' | 'bias' | 'mf', args: ParsedArgs): RatingModelKind {
+  if (name === 'bias')
+    return stringOption(args, 'variant', ['static', 'temporal'], 'static') === 'temporal'
+      ? 'timebias'
+      : 'bias';
+  if (name === 'mf')
+    return stringOption(args, 'variant', ['svd', 'svdpp'], 'svd') === 'svdpp' ? 'svdpp' : 'mf';
+  return name;
 }
 
 /**
@@ -69,17 +84,13 @@ function settingsFromArgs(args: ParsedArgs, seed: number): RatingModelSettings {
  */
 export async function trainRatingModelCommand(
   name: 'mean' | 'bias' | 'mf',
-  args: ParsedArgs,
+  parsed: ParsedArgs,
 ): Promise<unknown> {
+  const args = withSwitches(parsed, ['verbose']);
   checkFlags(args, [...SHARED_FLAGS, ...MODEL_FLAGS[name]]);
-  const kind: RatingModelKind =
-    name === 'bias' && flag(args, 'temporal')
-      ? 'timebias'
-      : name === 'mf' && flag(args, 'svdpp')
-        ? 'svdpp'
-        : name;
+  const kind = modelKind(name, args);
   const settings = settingsFromArgs(args, integerOption(args, 'seed', 7, 0));
-  const verbose = flag(args, 'verbose');
+  const verbose = switchOn(args, 'verbose');
   const { data: loaded } = await loadRatingsFromPaths(args.positional);
   const { data, prepared } = splitFromArgs(loaded, args);
   const sets = ratingSetsFromSplit(

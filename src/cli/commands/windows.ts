@@ -8,7 +8,14 @@ import { TEST } from '../../stages/windows/compute/window-split';
 import { integerOption, type ParsedArgs } from '../args';
 import { loadRatingsFromPaths } from '../load-paths';
 import { clusterMoviesForWindows } from '../movie-clusters';
-import { checkFlags, SPLIT_FLAGS, SPLIT_USAGE, splitFromArgs } from '../split-args';
+import {
+  checkFlags,
+  SPLIT_FLAGS,
+  SPLIT_USAGE,
+  splitFromArgs,
+  switchOn,
+  withSwitches,
+} from '../split-args';
 
 export const WINDOWS_USAGE = `windows FILE... ${SPLIT_USAGE} [--k K [--days] [--movie-mean]]`;
 
@@ -16,7 +23,8 @@ export const WINDOWS_USAGE = `windows FILE... ${SPLIT_USAGE} [--k K [--days] [--
  * `windows FILE...`: the sequence windows and their split: counts per split (windows and ratings), what the
  * training windows can see, and with `--k` the features and one test window step by step.
  */
-export async function windowsCommand(args: ParsedArgs): Promise<unknown> {
+export async function windowsCommand(parsed: ParsedArgs): Promise<unknown> {
+  const args = withSwitches(parsed, ['days', 'movie-mean']);
   checkFlags(args, [...SPLIT_FLAGS, 'k', 'days', 'movie-mean']);
   const { data: loaded } = await loadRatingsFromPaths(args.positional);
   const { data, prepared } = splitFromArgs(loaded, args);
@@ -38,8 +46,8 @@ export async function windowsCommand(args: ParsedArgs): Promise<unknown> {
   const clusterOfMovie = await clusterMoviesForWindows(data, k, split.options.seed);
   const options: FeatureOptions = {
     clusters: k,
-    daysSincePrevious: args.options.has('days'),
-    movieMean: args.options.has('movie-mean'),
+    daysSincePrevious: switchOn(args, 'days'),
+    movieMean: switchOn(args, 'movie-mean'),
   };
   const sets = buildWindowSets({ table: data.table, histories, split, clusterOfMovie, options });
   const example = firstWindowWithRole(split, TEST);

@@ -38,7 +38,7 @@ export const DEFAULT_TIME_AWARE_BASELINE_OPTIONS: TimeAwareBaselineOptions = {
   regMovie: 25,
   regMovieBin: 50,
   regDrift: 500,
-  regUserDay: 5,
+  regUserDay: 20,
   maxSweeps: 40,
   tolerance: 1e-6,
 };
