@@ -88,6 +88,7 @@ describe('cli train', () => {
     ).toBeCloseTo(0.2, 5);
     await expect(run(`mf ${SAMPLE} --factor 10`)).rejects.toThrow(/unknown option --factor/);
     await expect(run(`lstm2 ${SAMPLE}`)).rejects.toThrow(/unknown model/);
+    await expect(run(`mf ${SAMPLE} --lr 0`)).rejects.toThrow(/learningRate must be positive/);
     await expect(run(`mf ${SAMPLE} --test-fraction 1.5`)).rejects.toThrow(/test fraction/);
   });
 });

@@ -110,6 +110,9 @@ export async function trainRatingModelCommand(
             `epoch ${p.epoch}/${p.epochs}: train RMSE ${p.trainRmse.toFixed(4)}, validation RMSE ${p.valRmse?.toFixed(4) ?? '–'} (${p.ms} ms)\n`,
           )
       : undefined,
+  }).catch((error: unknown) => {
+    // Out-of-range settings (a zero learning rate, fractional factors) are the person's to fix.
+    throw error instanceof RangeError ? new UsageError(error.message) : error;
   });
   const { model, testRmse, valRmse, trainMeanRmse, params, epochs, backend, ...rest } = report;
   return {

@@ -41,6 +41,8 @@ export interface RatingModelReport {
   params: number;
   /** SGD epochs for mf/svdpp (those that ran), alternating sweeps for the baselines, 0 for the mean. */
   epochs: number;
+  /** The SGD epoch whose weights were kept (best validation RMSE); null for the other models. */
+  bestEpoch: number | null;
   trainMs: number;
   backend: 'cpu';
   testRatings: number;
@@ -58,6 +60,7 @@ export async function trainRatingModel(
   const started = now();
   let model: RatingModel;
   let epochs = 0;
+  let bestEpoch: number | null = null;
   switch (kind) {
     case 'mean':
       model = fitGlobalMean(sets.train);
@@ -80,6 +83,7 @@ export async function trainRatingModel(
       const fitted = await fit(sets.train, sets.validation, context, settings.mf, hooks);
       model = fitted.model;
       epochs = fitted.run.epochs;
+      bestEpoch = fitted.run.bestEpoch;
       break;
     }
   }
@@ -99,6 +103,7 @@ export async function trainRatingModel(
       trainMeanRmse: errorMetrics(meanModel.predict(sets.test), sets.test).rmse,
       params: model.params,
       epochs,
+      bestEpoch,
       trainMs,
       backend: 'cpu',
       testRatings: sets.test.count,
