@@ -6,10 +6,14 @@ import { FileRefusedError } from '../stages/ingest/compute/load-errors';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { subsetCommand } from './commands/subset';
 import { summaryCommand } from './commands/summary';
+import { trainCommand, TRAIN_USAGE } from './commands/train';
+import { windowsCommand, WINDOWS_USAGE } from './commands/windows';
 
 const COMMANDS: Record<string, { usage: string; run: (args: ParsedArgs) => Promise<unknown> }> = {
   summary: { usage: 'summary FILE...', run: summaryCommand },
   subset: { usage: 'subset FILE... [--users U] [--movies M]', run: subsetCommand },
+  windows: { usage: WINDOWS_USAGE, run: windowsCommand },
+  train: { usage: TRAIN_USAGE, run: trainCommand },
 };
 
 function usage(): string {
