@@ -73,7 +73,13 @@ export async function runKMeansSweep(
   for (let k = options.kMin; k <= options.kMax; k++) {
     await pause();
     started = Date.now();
-    const result = await kMeans(points, { ...options, k, seed: seedForK(options.seed, k) }, hooks);
+    const result = await kMeans(
+      points,
+      { ...options, k, seed: seedForK(options.seed, k) },
+      hooks,
+      // The silhouettes' distances between all points also serve the k-means++ seeding.
+      basis.sampleSize === null ? basis.distances : null,
+    );
     const point: SweepPoint = {
       k,
       inertia: result.inertia,

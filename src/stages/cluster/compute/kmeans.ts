@@ -1,5 +1,6 @@
 import { createRng, type Rng } from '../../../lib/rng';
 import { checkpoints, type LoopHooks } from '../../explore/compute/hooks';
+import { elkanLloyd } from './elkan';
 import { centreSquaredNorms, type PointSet } from './point-set';
 
 export interface KMeansOptions {
@@ -35,8 +36,14 @@ export interface KMeansResult {
 }
 
 /**
+ * Euclidean distances between all points (count², row-major), when the caller has them (the sweep computes
+ * them once for the silhouettes). Seeding then reads distances instead of computing them.
+ */
+export type PointDistances = Float32Array;
+
+/**
  * K-Means: greedy k-means++ seeding (as scikit-learn: 2 + ⌊ln k⌋ candidates per centre, the one that
- * lowers the potential most wins), then Lloyd iterations accelerated with Hamerly's bounds (Hamerly 2010),
+ * lowers the potential most wins), then Lloyd iterations accelerated with Elkan's bounds (Elkan 2003),
  * which skip distance computations that provably cannot change a point's cluster, so the result is the
  * same as plain Lloyd's. `nInit` seeded restarts; the lowest inertia is kept.
  */
@@ -44,66 +51,90 @@ export async function kMeans(
   points: PointSet,
   options: KMeansOptions,
   hooks: LoopHooks = {},
+  distances: PointDistances | null = null,
 ): Promise<KMeansResult> {
   const { k } = options;
   if (!Number.isInteger(k) || k < 1) throw new RangeError('k must be a whole number ≥ 1');
   if (k > points.count)
     throw new RangeError(`Cannot make ${k} clusters of ${points.count} points.`);
+  if (distances && distances.length !== points.count * points.count)
+    throw new RangeError('The distance matrix does not match the points.');
   const pause = checkpoints(hooks);
   const tolerance = options.tolerance * meanVariance(points);
   const rng = createRng(options.seed);
   let best: KMeansResult | null = null;
   for (let start = 0; start < Math.max(1, options.nInit); start++) {
-    const centres = kMeansPlusPlus(points, k, rng.fork(start));
-    const run = await lloyd(points, k, centres, options.maxIterations, tolerance, pause);
-    if (!best || run.inertia < best.inertia) best = run;
+    await pause();
+    const seeds = kMeansPlusPlus(points, k, rng.fork(start), distances);
+    const run = await elkanLloyd(points, seeds, options.maxIterations, tolerance, pause, distances);
+    if (!best || run.inertia < best.inertia) best = { k, ...run };
   }
   return best as KMeansResult;
 }
 
-/** Seeds k centres by greedy k-means++ (Arthur & Vassilvitskii 2007; scikit-learn's variant). */
-export function kMeansPlusPlus(points: PointSet, k: number, rng: Rng): Float64Array {
+/**
+ * Chooses k points as starting centres by greedy k-means++ (Arthur & Vassilvitskii 2007, scikit-learn's
+ * variant) and returns their indices.
+ */
+export function kMeansPlusPlus(
+  points: PointSet,
+  k: number,
+  rng: Rng,
+  distances: PointDistances | null = null,
+): Int32Array {
   const n = points.count;
-  const d = points.dimensions;
-  const centres = new Float64Array(k * d);
-  const candidate = new Float64Array(d);
+  const seeds = new Int32Array(k);
   const trials = 2 + Math.floor(Math.log(k));
   const closest = new Float64Array(n);
   const trialDistances = Array.from({ length: trials }, () => new Float64Array(n));
+  const toPoint = squaredDistancesToPoint(points, distances);
 
-  points.addTo(rng.int(n), centres, 0, 1);
-  const firstNorm = centreSquaredNorms(centres, 1, d)[0];
-  let potential = 0;
-  for (let i = 0; i < n; i++)
-    potential += closest[i] = points.squaredDistance(i, centres, 0, firstNorm);
-
+  seeds[0] = rng.int(n);
+  toPoint(seeds[0], closest);
+  let potential = closest.reduce((sum, x) => sum + x, 0);
   for (let c = 1; c < k; c++) {
-    let bestTrial = -1;
+    let bestTrial = 0;
     let bestPotential = Infinity;
-    const chosen: number[] = [];
+    const chosen = new Int32Array(trials);
     for (let t = 0; t < trials; t++) {
-      const point = samplePoint(closest, potential, rng);
-      chosen.push(point);
-      candidate.fill(0);
-      points.addTo(point, candidate, 0, 1);
-      const norm = centreSquaredNorms(candidate, 1, d)[0];
-      const distances = trialDistances[t];
+      chosen[t] = samplePoint(closest, potential, rng);
+      const trial = trialDistances[t];
+      toPoint(chosen[t], trial);
       let trialPotential = 0;
       for (let i = 0; i < n; i++) {
-        const value = Math.min(closest[i], points.squaredDistance(i, candidate, 0, norm));
-        distances[i] = value;
-        trialPotential += value;
+        if (closest[i] < trial[i]) trial[i] = closest[i];
+        trialPotential += trial[i];
       }
       if (trialPotential < bestPotential) {
         bestPotential = trialPotential;
         bestTrial = t;
       }
     }
-    points.addTo(chosen[bestTrial], centres, c * d, 1);
+    seeds[c] = chosen[bestTrial];
     closest.set(trialDistances[bestTrial]);
     potential = bestPotential;
   }
-  return centres;
+  return seeds;
+}
+
+/** Fills `out` with the squared distance of every point to point j: read from the matrix, or computed. */
+function squaredDistancesToPoint(
+  points: PointSet,
+  distances: PointDistances | null,
+): (j: number, out: Float64Array) => void {
+  const n = points.count;
+  if (distances) {
+    return (j, out) => {
+      for (let i = 0, o = j * n; i < n; i++) out[i] = distances[o + i] * distances[o + i];
+    };
+  }
+  const centre = new Float64Array(points.dimensions);
+  return (j, out) => {
+    centre.fill(0);
+    points.addTo(j, centre, 0, 1);
+    const norm = centreSquaredNorms(centre, 1, points.dimensions)[0];
+    for (let i = 0; i < n; i++) out[i] = points.squaredDistance(i, centre, 0, norm);
+  };
 }
 
 /** A point drawn with probability proportional to its squared distance to the nearest centre. */
@@ -132,173 +163,4 @@ function meanVariance(points: PointSet): number {
   let meanSquare = 0;
   for (let j = 0; j < d; j++) meanSquare += mean[j] ** 2;
   return Math.max(0, squares / n - meanSquare) / d;
-}
-
-/** Lloyd iterations from the given centres, with Hamerly's upper and lower bounds. */
-async function lloyd(
-  points: PointSet,
-  k: number,
-  initial: Float64Array,
-  maxIterations: number,
-  tolerance: number,
-  pause: () => Promise<void>,
-): Promise<KMeansResult> {
-  const n = points.count;
-  const d = points.dimensions;
-  let centres = initial;
-  let norms = centreSquaredNorms(centres, k, d);
-  const labels = new Int32Array(n);
-  const upper = new Float64Array(n); // ≥ distance to own centre
-  const lower = new Float64Array(n); // ≤ distance to every other centre
-  const sums = new Float64Array(k * d);
-  const counts = new Int32Array(k);
-
-  for (let i = 0; i < n; i++) {
-    const [nearest, first, second] = twoNearest(points, i, centres, norms, k);
-    labels[i] = nearest;
-    upper[i] = Math.sqrt(first);
-    lower[i] = Math.sqrt(second);
-    points.addTo(i, sums, nearest * d, 1);
-    counts[nearest]++;
-  }
-
-  let iterations = 0;
-  const moved = new Float64Array(k);
-  const halfGap = new Float64Array(k);
-  while (iterations < maxIterations) {
-    iterations++;
-    await pause();
-    relocateEmptyClusters(points, labels, sums, counts, centres, norms, lower);
-    const next = new Float64Array(k * d);
-    for (let c = 0; c < k; c++)
-      for (let j = 0; j < d; j++) next[c * d + j] = sums[c * d + j] / counts[c];
-    let shift = 0;
-    for (let c = 0; c < k; c++) {
-      let sum = 0;
-      for (let j = 0; j < d; j++) sum += (next[c * d + j] - centres[c * d + j]) ** 2;
-      shift += sum;
-      moved[c] = Math.sqrt(sum);
-    }
-    centres = next;
-    norms = centreSquaredNorms(centres, k, d);
-    let most = 0;
-    let mostAt = -1;
-    let secondMost = 0;
-    for (let c = 0; c < k; c++) {
-      if (moved[c] > most) {
-        secondMost = most;
-        most = moved[c];
-        mostAt = c;
-      } else if (moved[c] > secondMost) secondMost = moved[c];
-    }
-    for (let i = 0; i < n; i++) {
-      upper[i] += moved[labels[i]];
-      lower[i] -= labels[i] === mostAt ? secondMost : most;
-    }
-    if (shift <= tolerance) break;
-
-    centreHalfGaps(centres, k, d, halfGap);
-    let changed = 0;
-    for (let i = 0; i < n; i++) {
-      const own = labels[i];
-      const bound = Math.max(halfGap[own], lower[i]);
-      if (upper[i] <= bound) continue;
-      upper[i] = Math.sqrt(points.squaredDistance(i, centres, own, norms[own]));
-      if (upper[i] <= bound) continue;
-      const [nearest, first, second] = twoNearest(points, i, centres, norms, k);
-      upper[i] = Math.sqrt(first);
-      lower[i] = Math.sqrt(second);
-      if (nearest !== own) {
-        points.addTo(i, sums, own * d, -1);
-        points.addTo(i, sums, nearest * d, 1);
-        counts[own]--;
-        counts[nearest]++;
-        labels[i] = nearest;
-        changed++;
-      }
-    }
-    if (changed === 0) break;
-  }
-
-  // A last exact assignment, so that labels, centres and inertia agree whatever stopped the loop.
-  let inertia = 0;
-  for (let i = 0; i < n; i++) {
-    const [nearest, first] = twoNearest(points, i, centres, norms, k);
-    labels[i] = nearest;
-    inertia += first;
-  }
-  return { k, labels, centres, inertia, iterations };
-}
-
-/** Nearest centre and the squared distances to the nearest and second-nearest. */
-function twoNearest(
-  points: PointSet,
-  i: number,
-  centres: Float64Array,
-  norms: Float64Array,
-  k: number,
-): [number, number, number] {
-  let nearest = 0;
-  let first = Infinity;
-  let second = Infinity;
-  for (let c = 0; c < k; c++) {
-    const distance = points.squaredDistance(i, centres, c, norms[c]);
-    if (distance < first) {
-      second = first;
-      first = distance;
-      nearest = c;
-    } else if (distance < second) second = distance;
-  }
-  return [nearest, first, second];
-}
-
-/** Half the distance from each centre to its nearest other centre: a point closer than that stays. */
-function centreHalfGaps(centres: Float64Array, k: number, d: number, out: Float64Array): void {
-  out.fill(Infinity);
-  for (let a = 0; a < k; a++) {
-    for (let b = a + 1; b < k; b++) {
-      let sum = 0;
-      for (let j = 0; j < d; j++) sum += (centres[a * d + j] - centres[b * d + j]) ** 2;
-      const half = Math.sqrt(sum) / 2;
-      if (half < out[a]) out[a] = half;
-      if (half < out[b]) out[b] = half;
-    }
-  }
-}
-
-/**
- * Gives each empty cluster the point farthest from its own centre (as scikit-learn does), and forgets the
- * lower bounds, which no longer hold once a point has moved by hand.
- */
-function relocateEmptyClusters(
-  points: PointSet,
-  labels: Int32Array,
-  sums: Float64Array,
-  counts: Int32Array,
-  centres: Float64Array,
-  norms: Float64Array,
-  lower: Float64Array,
-): void {
-  const d = points.dimensions;
-  for (let c = 0; c < counts.length; c++) {
-    if (counts[c] > 0) continue;
-    let farthest = -1;
-    let farthestDistance = -1;
-    for (let i = 0; i < labels.length; i++) {
-      if (counts[labels[i]] < 2) continue;
-      const distance = points.squaredDistance(i, centres, labels[i], norms[labels[i]]);
-      if (distance > farthestDistance) {
-        farthestDistance = distance;
-        farthest = i;
-      }
-    }
-    if (farthest < 0) continue;
-    const from = labels[farthest];
-    points.addTo(farthest, sums, from * d, -1);
-    points.addTo(farthest, sums, c * d, 1);
-    counts[from]--;
-    counts[c]++;
-    labels[farthest] = c;
-    lower.fill(0);
-  }
 }

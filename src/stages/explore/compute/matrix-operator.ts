@@ -54,45 +54,47 @@ export function sparseOperator(matrix: CsrMatrix): MatrixOperator {
 }
 
 /**
- * Products by tfjs matMul on the active backend, with the matrix stored dense on it. `Aᵀ Y` is computed as
- * `(Yᵀ A)ᵀ` with the thin transposes done here, because a transposed matMul on tfjs-wasm 4.22 runs ~10×
- * slower than an untransposed one (FINDINGS.md).
+ * Products by tfjs matMul on the active backend, with the matrix and its transpose stored dense on it.
+ * `Aᵀ Y` multiplies by the stored transpose rather than asking matMul to transpose: a transposed matMul on
+ * tfjs-wasm 4.22 runs ~10× slower than an untransposed one (FINDINGS.md), and `(Yᵀ A)ᵀ` measured 1.5×
+ * slower than `Aᵀ Y` at 2,000 × 10,000.
  */
 export function tensorOperator(matrix: CsrMatrix): MatrixOperator {
   const { rows, cols } = matrix;
   const dense = tf.tensor2d(toDense(matrix), [rows, cols]);
+  const transposed = tf.transpose(dense);
   return {
     rows,
     cols,
     engine: `tfjs ${tf.getBackend()}, dense`,
-    async times(x, width) {
-      const product = tf.tidy(() =>
-        tf.matMul(dense, tf.tensor2d(Float32Array.from(x), [cols, width])),
-      );
-      const data = await product.data();
-      product.dispose();
-      return Float64Array.from(data);
+    times: (x, width) => product(dense, x, cols, width),
+    transposeTimes: (y, width) => product(transposed, y, rows, width),
+    dispose: () => {
+      dense.dispose();
+      transposed.dispose();
     },
-    async transposeTimes(y, width) {
-      const yt = new Float32Array(width * rows);
-      for (let r = 0; r < rows; r++)
-        for (let j = 0; j < width; j++) yt[j * rows + r] = y[r * width + j];
-      const product = tf.tidy(() => tf.matMul(tf.tensor2d(yt, [width, rows]), dense));
-      const data = await product.data();
-      product.dispose();
-      const out = new Float64Array(cols * width);
-      for (let j = 0; j < width; j++) {
-        const offset = j * cols;
-        for (let c = 0; c < cols; c++) out[c * width + j] = data[offset + c];
-      }
-      return out;
-    },
-    dispose: () => dense.dispose(),
   };
 }
 
-/** Dense copies above this size stay sparse: 256 MiB is 64 million float32 cells (e.g. 2,000 × 32,000). */
-export const DENSE_BUDGET_BYTES = 256 * 1024 * 1024;
+async function product(
+  matrix: tf.Tensor2D,
+  block: Float64Array,
+  inner: number,
+  width: number,
+): Promise<Float64Array> {
+  const result = tf.tidy(() =>
+    tf.matMul(matrix, tf.tensor2d(Float32Array.from(block), [inner, width])),
+  );
+  const data = await result.data();
+  result.dispose();
+  return Float64Array.from(data);
+}
+
+/**
+ * Matrices whose two dense float32 copies (the matrix and its transpose) would exceed this stay sparse:
+ * 512 MiB holds 64 million cells twice (e.g. 2,000 movies × 32,000 users).
+ */
+export const DENSE_BUDGET_BYTES = 512 * 1024 * 1024;
 
 export interface OperatorChoice {
   /** Use tfjs products when a backend is ready (the data worker and the CLI say so); tests choose. */
@@ -105,7 +107,7 @@ export interface OperatorChoice {
  * (bench/cluster): tfjs-wasm dense matMul beats sparse loops from ~2% density up at 2,000 × 10,000.
  */
 export function chooseOperator(matrix: CsrMatrix, choice: OperatorChoice): MatrixOperator {
-  const bytes = matrix.rows * matrix.cols * 4;
+  const bytes = 2 * matrix.rows * matrix.cols * 4;
   return choice.tensorOps && bytes <= (choice.denseBudgetBytes ?? DENSE_BUDGET_BYTES)
     ? tensorOperator(matrix)
     : sparseOperator(matrix);

@@ -21,6 +21,8 @@ export interface SparsePcaResult {
   /** Rows × components, row-major: each row projected on the unit sparse axes. */
   scores: Float64Array;
   components: number;
+  /** The unit sparse axes, cols × components row-major. */
+  axes: Float64Array;
   /** Non-zero loadings of each axis. */
   nonZeros: Int32Array;
   /** Variance of each projection as a share of the total variance. */
@@ -47,6 +49,7 @@ export async function sparsePca(
   const components = options.components;
   const pause = checkpoints(hooks);
   const scores = new Float64Array(rows * components);
+  const axes = new Float64Array(cols * components);
   const nonZeros = new Int32Array(components);
   const varianceRatio = new Float64Array(components);
   const iterations = new Int32Array(components);
@@ -91,6 +94,7 @@ export async function sparsePca(
     removedU.push(u);
     removedV.push(loadings);
     nonZeros[component] = axis.reduce((n, x) => n + (x !== 0 ? 1 : 0), 0);
+    axis.forEach((x, c) => (axes[c * components + component] = x));
     const projection = await op.times(axis, 1);
     let squares = 0;
     for (let r = 0; r < rows; r++) {
@@ -100,7 +104,7 @@ export async function sparsePca(
     varianceRatio[component] =
       totalVariance > 0 ? squares / Math.max(1, rows - 1) / totalVariance : 0;
   }
-  return { scores, components, nonZeros, varianceRatio, iterations };
+  return { scores, components, axes, nonZeros, varianceRatio, iterations };
 }
 
 /** Soft-thresholds at the level that leaves the `keep` largest magnitudes non-zero. */
