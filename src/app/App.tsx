@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { ClusterCell } from '../stages/cluster/ui/ClusterCell';
+import { ExploreCell } from '../stages/explore/ui/ExploreCell';
 import { DataCell } from '../stages/ingest/ui/DataCell';
 import { loadSample } from '../stages/ingest/ui/data-actions';
 import { SubsetCell } from '../stages/subset/ui/SubsetCell';
@@ -32,6 +34,8 @@ export function App() {
       <main className="notebook">
         <DataCell />
         <SubsetCell />
+        <ExploreCell />
+        <ClusterCell />
       </main>
     </div>
   );

@@ -103,14 +103,20 @@ export interface OperatorChoice {
 }
 
 /**
- * tfjs dense products where the dense copy fits the budget, loops over the sparse rows otherwise. Measured
- * (bench/cluster): tfjs-wasm dense matMul beats sparse loops from ~2% density up at 2,000 × 10,000.
+ * Below this share of non-zero cells, loops over the sparse rows beat tfjs-wasm's dense matMul. Measured
+ * at 2,000 × 10,000 × 60 in Node: sparse loops 70 ms at 3% density, 243 ms at 10%; tfjs-wasm dense 86 ms
+ * whatever the density (a 20,000-rating sub-sample is 0.1% dense).
  */
+export const DENSE_MIN_DENSITY = 0.03;
+
+/** tfjs dense products for dense enough matrices that fit the budget, loops over the sparse rows otherwise. */
 export function chooseOperator(matrix: CsrMatrix, choice: OperatorChoice): MatrixOperator {
-  const bytes = 2 * matrix.rows * matrix.cols * 4;
-  return choice.tensorOps && bytes <= (choice.denseBudgetBytes ?? DENSE_BUDGET_BYTES)
-    ? tensorOperator(matrix)
-    : sparseOperator(matrix);
+  const cells = matrix.rows * matrix.cols;
+  const dense =
+    choice.tensorOps &&
+    2 * cells * 4 <= (choice.denseBudgetBytes ?? DENSE_BUDGET_BYTES) &&
+    matrix.values.length >= DENSE_MIN_DENSITY * cells;
+  return dense ? tensorOperator(matrix) : sparseOperator(matrix);
 }
 
 /**
