@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadRatingsFromPaths } from '../../src/cli/load-paths';
@@ -183,6 +183,7 @@ async function measureOurs(name: string, files: string[], subsetSize: SubsetSize
     rawK: RAW_K,
     rawNInit: RAW_N_INIT,
     rawShape: [matrix.rows, matrix.cols],
+    otherSeeds: [1, 2],
   };
   writeFileSync(join(folder, 'config.json'), JSON.stringify(config));
 
@@ -218,19 +219,26 @@ type Peer = ReturnType<typeof runPeer>;
 
 async function benchDataset(name: string, files: string[], subsetSize: SubsetSize) {
   const { shape, ours, folder } = await measureOurs(name, files, subsetSize);
-  const peer = runPeer(folder);
+  // scikit-learn as shipped (OpenMP and OpenBLAS use every core), and on one thread as our loops run.
+  const peer = runPeer(folder, {});
+  const peerOneThread = runPeer(folder, { OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' });
   return {
     name,
     matrix: shape,
     subset: subsetSize,
     ours,
     sklearn: peer,
+    sklearnOneThread: peerOneThread,
     comparison: compare(ours, peer),
+    comparisonOneThread: compare(ours, peerOneThread),
   };
 }
 
-function runPeer(folder: string): { skipped: string } | PeerResult {
-  const env = { ...process.env };
+function runPeer(
+  folder: string,
+  threads: Record<string, string>,
+): { skipped: string } | PeerResult {
+  const env = { ...process.env, ...threads };
   // As FINDINGS.md advises: the machine's OpenBLAS core-type and cache overrides slow the peers down.
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
@@ -253,7 +261,7 @@ function runPeer(folder: string): { skipped: string } | PeerResult {
 interface PeerResult {
   sklearn: string;
   pca: { ms: number; explainedVarianceRatio: number };
-  sweep: { ms: number; inertia: number[] };
+  sweep: { ms: number; inertia: number[]; inertiaOtherSeeds: number[][] };
   silhouette: { ms: number; values: number[] };
   rawKMeans: { ms: number; inertia: number };
 }
@@ -262,6 +270,14 @@ interface PeerResult {
 function compare(ours: Ours, peer: Peer) {
   if ('skipped' in peer) return null;
   const inertiaRatios = ours.sweep.points.map((p, i) => p.inertia / peer.sweep.inertia[i]);
+  // How far scikit-learn's own other seeds land from its seed 0, and ours from the median of its three.
+  const sklearnSeedRatios = peer.sweep.inertiaOtherSeeds.flatMap((row) =>
+    row.map((inertia, i) => inertia / peer.sweep.inertia[i]),
+  );
+  const medianRatios = ours.sweep.points.map((p, i) => {
+    const runs = [peer.sweep.inertia[i], ...peer.sweep.inertiaOtherSeeds.map((row) => row[i])];
+    return p.inertia / median(runs);
+  });
   const silhouetteDifferences = ours.sweep.points.map((p, i) =>
     Math.abs(p.silhouette - peer.silhouette.values[i]),
   );
@@ -272,7 +288,12 @@ function compare(ours: Ours, peer: Peer) {
     sweepTotalTimeRatio: ours.sweep.totalMs / (peer.sweep.ms + peer.silhouette.ms),
     inertiaRatioMax: Math.max(...inertiaRatios),
     inertiaRatioMin: Math.min(...inertiaRatios),
+    inertiaRatioMean: inertiaRatios.reduce((a, b) => a + b, 0) / inertiaRatios.length,
     inertiaWithin1Percent: inertiaRatios.every((r) => r <= 1.01),
+    sklearnOtherSeedsInertiaRatioMin: Math.min(...sklearnSeedRatios),
+    sklearnOtherSeedsInertiaRatioMax: Math.max(...sklearnSeedRatios),
+    inertiaToSklearnSeedMedianMax: Math.max(...medianRatios),
+    inertiaToSklearnSeedMedianMean: medianRatios.reduce((a, b) => a + b, 0) / medianRatios.length,
     silhouetteMaxAbsDifference: Math.max(...silhouetteDifferences),
     rawKMeansTimeRatio: ours.rawKMeans.ms / peer.rawKMeans.ms,
     rawKMeansInertiaRatio: ours.rawKMeans.inertia / peer.rawKMeans.inertia,
@@ -280,6 +301,7 @@ function compare(ours: Ours, peer: Peer) {
   };
 }
 
+const loadAverageAtStart = loadavg()[0];
 const tensorOps = await nodeTensorOps();
 if (!tensorOps.tensorOps) throw new Error('the benchmark needs tfjs-wasm in Node');
 mkdirSync(DATA, { recursive: true });
@@ -292,7 +314,14 @@ const results = [
 const report = {
   benchmark: 'cluster',
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    // The machine is shared with other work; the 1-minute load average says how busy it was.
+    loadAverageAtStart,
+    loadAverageAtEnd: loadavg()[0],
+  },
   tfjs: { version: tf.version_core, backend: tf.getBackend(), threads: 1 },
   settings: {
     values: 'centred',
@@ -308,4 +337,7 @@ const report = {
 };
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench/results/cluster.json'), `${JSON.stringify(report, null, 2)}\n`);
-for (const r of results) console.log(r.name, JSON.stringify(r.comparison));
+for (const r of results) {
+  console.log(r.name, 'default threads', JSON.stringify(r.comparison));
+  console.log(r.name, 'one thread', JSON.stringify(r.comparisonOneThread));
+}

@@ -3,7 +3,8 @@
 Reads <dir>/config.json, matrix.npy (movies x users, float32, dense), points.npy (movies x 50, float64: our
 PCA scores, so that both K-Means sweeps cluster identical points), labels.npy (one row of our labels per k)
 and, for the raw-space run, raw_*.npy (the sparse matrix as CSR arrays). Prints one JSON object.
-Timings are the median of `repeats` runs, in milliseconds.
+Timings are the median of `repeats` runs, in milliseconds. Threads are whatever the environment allows
+(bench/cluster/run.ts runs this twice: with scikit-learn's default OpenMP threads, and with one).
 """
 import json
 import sys
@@ -52,6 +53,14 @@ def main(folder):
 
     sweep_ms, inertias = timed(sweep, repeats)
     out["sweep"] = {"ms": sweep_ms, "inertia": [float(x) for x in inertias]}
+    # scikit-learn's own spread over seeds, to read the inertia comparison against.
+    out["sweep"]["inertiaOtherSeeds"] = [
+        [
+            float(KMeans(n_clusters=k, n_init=config["nInit"], random_state=seed, algorithm=config["algorithm"]).fit(points).inertia_)
+            for k in ks
+        ]
+        for seed in config["otherSeeds"]
+    ]
 
     labels = np.load(f"{folder}/labels.npy")
     silhouette_ms, silhouettes = timed(lambda: [silhouette_score(points, row) for row in labels], repeats)

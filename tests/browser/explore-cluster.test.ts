@@ -97,6 +97,13 @@ describe('Explore and Cluster on the bundled sample', () => {
     expect(silhouette.some((t) => t.name?.startsWith('best silhouette k ='))).toBe(true);
     expect(inertia.some((t) => t.name?.startsWith('elbow k ='))).toBe(true);
 
+    // The PCA's products ran on tfjs-wasm in the built data worker (its .wasm files were found).
+    const timing = await page.getAttribute(
+      'section[data-cell="cluster"] .stat[title^="PCA"]',
+      'title',
+    );
+    expect(timing).toContain('tfjs wasm');
+
     const chooser = 'section[data-cell="cluster"] label:has-text("Clusters k") select';
     expect(await page.inputValue(chooser)).toBe('20');
     await page.waitForSelector(clusterRows);
