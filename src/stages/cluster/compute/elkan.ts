@@ -34,7 +34,7 @@ export async function elkanLloyd(
   const lower = new Float64Array(n * k);
   const sums = new Float64Array(k * d);
   const counts = new Int32Array(k);
-  const gaps = new Float64Array(k * k); // distances between centres
+  const halfGaps = new Float64Array(k * k); // half the distances between centres
   const halfNearest = new Float64Array(k);
   const moved = new Float64Array(k);
 
@@ -66,7 +66,7 @@ export async function elkanLloyd(
 
   /** One assignment pass using the bounds; returns how many points changed cluster. */
   const assign = (): number => {
-    centreGaps(centres, k, d, gaps, halfNearest);
+    centreHalfGaps(centres, k, d, halfGaps, halfNearest);
     let changed = 0;
     for (let i = 0; i < n; i++) {
       let own = labels[i];
@@ -74,12 +74,11 @@ export async function elkanLloyd(
       let tight = false;
       const row = i * k;
       for (let c = 0; c < k; c++) {
-        if (c === own || upper[i] <= lower[row + c] || upper[i] <= 0.5 * gaps[own * k + c])
-          continue;
+        if (c === own || upper[i] <= lower[row + c] || upper[i] <= halfGaps[own * k + c]) continue;
         if (!tight) {
           upper[i] = lower[row + own] = distanceTo(i, own);
           tight = true;
-          if (upper[i] <= lower[row + c] || upper[i] <= 0.5 * gaps[own * k + c]) continue;
+          if (upper[i] <= lower[row + c] || upper[i] <= halfGaps[own * k + c]) continue;
         }
         const distance = (lower[row + c] = distanceTo(i, c));
         if (distance < upper[i]) {
@@ -122,7 +121,8 @@ export async function elkanLloyd(
     for (let i = 0; i < n; i++) {
       upper[i] += moved[labels[i]];
       const row = i * k;
-      for (let c = 0; c < k; c++) lower[row + c] = Math.max(0, lower[row + c] - moved[c]);
+      // A negative lower bound is still a lower bound, so no clamping at 0 is needed.
+      for (let c = 0; c < k; c++) lower[row + c] -= moved[c];
     }
     if (shift <= tolerance) break; // scikit-learn's criterion; the pass below settles the labels
     if (assign() === 0) {
@@ -138,24 +138,24 @@ export async function elkanLloyd(
   return { labels, centres, inertia, iterations };
 }
 
-/** Distances between all centres, and half the distance from each to its nearest other centre. */
-function centreGaps(
+/** Half the distances between all centres, and half the distance from each to its nearest other one. */
+function centreHalfGaps(
   centres: Float64Array,
   k: number,
   d: number,
-  gaps: Float64Array,
+  halfGaps: Float64Array,
   halfNearest: Float64Array,
 ): void {
   halfNearest.fill(Infinity);
   for (let a = 0; a < k; a++) {
-    gaps[a * k + a] = 0;
+    halfGaps[a * k + a] = 0;
     for (let b = a + 1; b < k; b++) {
       let sum = 0;
       for (let j = 0; j < d; j++) sum += (centres[a * d + j] - centres[b * d + j]) ** 2;
-      const gap = Math.sqrt(sum);
-      gaps[a * k + b] = gaps[b * k + a] = gap;
-      if (gap / 2 < halfNearest[a]) halfNearest[a] = gap / 2;
-      if (gap / 2 < halfNearest[b]) halfNearest[b] = gap / 2;
+      const half = Math.sqrt(sum) / 2;
+      halfGaps[a * k + b] = halfGaps[b * k + a] = half;
+      if (half < halfNearest[a]) halfNearest[a] = half;
+      if (half < halfNearest[b]) halfNearest[b] = half;
     }
   }
 }
