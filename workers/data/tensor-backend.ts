@@ -9,7 +9,7 @@ let ready: Promise<OperatorChoice> | null = null;
 
 /**
  * Starts tfjs on its WASM backend in the data worker, once. The matrix products of PCA and NMF run there:
- * tfjs-wasm's dense matMul is ~20× faster than typed-array loops at these sizes (bench/cluster). Threads
+ * PCA of a 2,000 × 10,000 subset takes ~3× less time than with sparse typed-array loops (bench/cluster). Threads
  * stay off: tfjs would use hardwareConcurrency / 2 of them (1 on a 2-core machine), and its threaded
  * helpers failed in a minified build (FINDINGS.md). If WASM cannot start, products fall back to loops.
  */
