@@ -1,12 +1,15 @@
 /** The data worker: parses and holds the ratings as typed arrays, and runs the data stages over them. */
 import { expose } from 'comlink';
 import { RunTokens } from './data/cancellation';
+import { createClusterApi } from './data/cluster-api';
+import { createExploreApi } from './data/explore-api';
 import { createIngestApi } from './data/ingest-api';
 import { createPersistApi } from './data/persist-api';
 import { indexedDbEntryStore } from './data/persist-db';
 import { withReadableErrors } from './data/persist-store';
 import { DatasetRegistry } from './data/registry';
 import { createSubsetApi } from './data/subset-api';
+import { tensorOps } from './data/tensor-backend';
 
 const registry = new DatasetRegistry();
 const runs = new RunTokens();
@@ -14,6 +17,8 @@ const runs = new RunTokens();
 const api = {
   ...createIngestApi(registry, runs),
   ...createSubsetApi(registry),
+  ...createExploreApi(registry, runs, tensorOps),
+  ...createClusterApi(registry, runs, tensorOps),
   ...createPersistApi(registry, withReadableErrors(indexedDbEntryStore())),
 };
 

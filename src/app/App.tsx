@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { ClusterCell } from '../stages/cluster/ui/ClusterCell';
+import { ExploreCell } from '../stages/explore/ui/ExploreCell';
 import { DataCell } from '../stages/ingest/ui/DataCell';
 import { SubsetCell } from '../stages/subset/ui/SubsetCell';
 import '../stages/subset/ui/subset-link';
@@ -38,6 +40,8 @@ export function App() {
       <main className="notebook">
         <DataCell />
         <SubsetCell />
+        <ExploreCell />
+        <ClusterCell />
       </main>
     </div>
   );

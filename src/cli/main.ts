@@ -4,6 +4,7 @@
  */
 import { FileRefusedError } from '../stages/ingest/compute/load-errors';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
+import { clusterCommand } from './commands/cluster';
 import { subsetCommand } from './commands/subset';
 import { summaryCommand } from './commands/summary';
 import { trainCommand, TRAIN_USAGE } from './commands/train';
@@ -12,6 +13,11 @@ import { windowsCommand, WINDOWS_USAGE } from './commands/windows';
 const COMMANDS: Record<string, { usage: string; run: (args: ParsedArgs) => Promise<unknown> }> = {
   summary: { usage: 'summary FILE...', run: summaryCommand },
   subset: { usage: 'subset FILE... [--users U] [--movies M]', run: subsetCommand },
+  cluster: {
+    usage:
+      'cluster FILE... [--users U] [--movies M] [--kmin 7] [--kmax 30] [--seed S] [--ninit 10] [--values centred|raw|binary] [--space pca|raw]',
+    run: clusterCommand,
+  },
   windows: { usage: WINDOWS_USAGE, run: windowsCommand },
   train: { usage: TRAIN_USAGE, run: trainCommand },
 };

@@ -20,3 +20,6 @@ declare class TextEncoder {
   constructor();
   encode(input?: string): Uint8Array;
 }
+
+/** Long compute loops yield to the host with it between iterations, so that cancel messages get through. */
+declare function setTimeout(callback: () => void, ms?: number): unknown;

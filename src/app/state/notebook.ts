@@ -1,18 +1,22 @@
 import { createStore } from './store';
 
 /** The notebook's cells in pipeline order. Later stages add their ids here as their cells land. */
-export const CELL_ORDER = ['data', 'subset'] as const;
+export const CELL_ORDER = ['data', 'subset', 'explore', 'cluster'] as const;
 export type CellId = (typeof CELL_ORDER)[number];
 
 /** The cells each cell reads from. Changing a cell makes everything downstream of it stale. */
 export const CELL_INPUTS: Record<CellId, CellId[]> = {
   data: [],
   subset: ['data'],
+  explore: ['subset'],
+  cluster: ['subset'],
 };
 
 export const CELL_TITLES: Record<CellId, string> = {
   data: 'Data',
   subset: 'Subset',
+  explore: 'Explore',
+  cluster: 'Cluster',
 };
 
 export type CellStatus =

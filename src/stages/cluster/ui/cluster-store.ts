@@ -1,0 +1,37 @@
+import { createStore } from '../../../app/state/store';
+import type { DatasetId, RunId } from '../../../lib/ids';
+import { DEFAULT_CLUSTER_OPTIONS } from '../compute/cluster-movies';
+import type { ChosenClustering, ClusterOptions, ClusterSweepResult, SweepPoint } from '../contract';
+
+/** The report chose 20 clusters; the k chooser starts there when the sweep includes it. */
+export const REPORT_K = 20;
+
+export interface SweepInProgress {
+  runId: RunId;
+  subsetId: DatasetId;
+  startedAt: number;
+  /** Ks in the sweep. */
+  total: number;
+  /** Share of the feature step (PCA) done. */
+  featuresFraction: number;
+  /** The ks finished so far, in order: the curves grow as they arrive. */
+  points: SweepPoint[];
+}
+
+export interface ClusterCellState {
+  options: ClusterOptions;
+  running: SweepInProgress | null;
+  result: ClusterSweepResult | null;
+  /** The clustering later stages use (and the Explore plots colour by). */
+  chosen: ChosenClustering | null;
+  /** A k being applied. */
+  choosing: number | null;
+}
+
+export const clusterStore = createStore<ClusterCellState>({
+  options: DEFAULT_CLUSTER_OPTIONS,
+  running: null,
+  result: null,
+  chosen: null,
+  choosing: null,
+});
