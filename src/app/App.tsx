@@ -4,6 +4,8 @@ import { ExploreCell } from '../stages/explore/ui/ExploreCell';
 import { DataCell } from '../stages/ingest/ui/DataCell';
 import { SubsetCell } from '../stages/subset/ui/SubsetCell';
 import '../stages/subset/ui/subset-link';
+import '../stages/explore/ui/explore-link';
+import '../stages/cluster/ui/cluster-link';
 import { NotebookNotices } from './components/NotebookNotices';
 import { StatusBar } from './components/StatusBar';
 import { StoragePanel } from './components/StoragePanel';

@@ -105,7 +105,7 @@ describe('Data and Subset cells', () => {
       ),
     );
     await page.getByLabel('Choose rating files').setInputFiles(malformed);
-    const alert = page.getByRole('alert');
+    const alert = page.locator('[data-cell="data"]').getByRole('alert');
     await alert.waitFor();
     const message = await alert.textContent();
     expect(message).toContain('broken_ratings.txt was not loaded');

@@ -54,7 +54,7 @@ describe('browser storage', () => {
     expect(uploaded['Ratings']).toBe('360');
     await expect
       .poll(() => page.evaluate(() => location.hash))
-      .toBe('#v=1&seed=42&data=upload:my_ratings.txt&run=data,subset');
+      .toBe('#v=1&seed=42&data=upload:my_ratings.txt&run=data,subset,explore');
 
     // A reload reads the dataset back from IndexedDB: no upload.
     await page.reload();

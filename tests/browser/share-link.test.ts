@@ -9,6 +9,10 @@ const CHARTS = [
   'Ratings per user',
   'Ratings per movie',
   'History lengths of kept users',
+  // Explore's scatter plots: projections of the sub-sample the seed draws.
+  'PCA',
+  'Sparse PCA',
+  'NMF',
 ];
 
 let server: PreviewServer;
@@ -30,24 +34,25 @@ describe('share links', () => {
     const sender = await browser.newContext();
     await sender.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     const { page, errors } = await openPage(sender, server.url);
-    await waitForCell(page, 'subset');
+    // Explore follows Subset on its own, so it is among the cells a link says have run.
+    await waitForCell(page, 'explore');
     expect(await page.evaluate(() => location.hash)).toBe(
-      '#v=1&seed=42&data=sample&run=data,subset',
+      '#v=1&seed=42&data=sample&run=data,subset,explore',
     );
 
     await page.getByLabel('Top users').fill('300');
     await page.getByLabel('Top movies').fill('120');
     await waitForCell(page, 'subset', 'stale');
     await page.getByLabel('Seed').fill('7');
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await waitForCell(page, 'subset');
+    await page.locator('[data-cell="subset"]').getByRole('button', { name: 'Apply' }).click();
+    await waitForCell(page, 'explore');
 
     await page.getByRole('button', { name: 'Copy share link' }).click();
     const shown = await page.getByTestId('share-link').inputValue();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(shown);
     expect(new URL(copied).hash).toBe(
-      '#v=1&seed=7&data=sample&subset.users=300&subset.movies=120&run=data,subset',
+      '#v=1&seed=7&data=sample&subset.users=300&subset.movies=120&run=data,subset,explore',
     );
     const figures = await Promise.all(CHARTS.map((title) => plotData(page, title)));
     const stats = await statValues(page, 'Subset summary');
@@ -55,7 +60,7 @@ describe('share links', () => {
 
     const receiver = await browser.newContext();
     const opened = await openPage(receiver, copied);
-    await waitForCell(opened.page, 'subset');
+    await waitForCell(opened.page, 'explore');
     expect(await opened.page.getByLabel('Top users').inputValue()).toBe('300');
     expect(await opened.page.getByLabel('Top movies').inputValue()).toBe('120');
     expect(await opened.page.getByLabel('Seed').inputValue()).toBe('7');
@@ -80,7 +85,7 @@ describe('share links', () => {
     expect((await statValues(page, 'Subset summary'))['Movies']).toBe('90');
     await expect
       .poll(() => page.evaluate(() => location.hash))
-      .toBe('#v=1&seed=5&data=sample&subset.users=200&subset.movies=90&run=data,subset');
+      .toBe('#v=1&seed=5&data=sample&subset.users=200&subset.movies=90&run=data,subset,explore');
     await expect(
       page.getByRole('status').filter({ hasText: 'zoom' }).textContent(),
     ).resolves.toContain("The old link's “zoom” is not known any more");

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { notebook, setCellStatus, type CellId } from '../../src/app/state/notebook';
+import { CELL_ORDER, notebook, setCellStatus, type CellId } from '../../src/app/state/notebook';
 import {
   cellChanged,
   missingInput,
@@ -29,32 +29,44 @@ function fakeCells(options: { subsetFails?: boolean } = {}) {
         await cellChanged(id);
       },
     });
-  register('data', false);
-  register('subset', true, options.subsetFails);
+  // Subset follows its input, as the real one does; every other cell waits to be run.
+  for (const id of CELL_ORDER)
+    register(id, id === 'subset', id === 'subset' && options.subsetFails);
   return { runs, cancelled };
 }
 
+/** The cells after `id`, in pipeline order. */
+const after = (id: CellId) => CELL_ORDER.slice(CELL_ORDER.indexOf(id) + 1);
+
 beforeEach(() => {
-  setCellStatus('data', { kind: 'idle' });
-  setCellStatus('subset', { kind: 'idle' });
+  for (const id of CELL_ORDER) setCellStatus(id, { kind: 'idle' });
 });
 
 describe('the notebook runner', () => {
   it('runs all cells in order once each, counting cells that followed their input', async () => {
     const { runs } = fakeCells();
     expect(await runCells()).toBe(true);
-    expect(runs).toEqual(['data', 'subset']);
+    expect(runs).toEqual([...CELL_ORDER]);
     expect(notebook.get().subset.kind).toBe('done');
     // Everything is up to date: run all does nothing more.
     expect(await runCells()).toBe(true);
-    expect(runs).toEqual(['data', 'subset']);
+    expect(runs).toEqual([...CELL_ORDER]);
   });
 
   it('runs from a cell even when it is done, and then what is not up to date', async () => {
     const { runs } = fakeCells();
     await runCells();
     expect(await runCells({ from: 'subset', force: true })).toBe(true);
-    expect(runs).toEqual(['data', 'subset', 'subset']);
+    // Subset again, then what it made stale.
+    expect(runs).toEqual([...CELL_ORDER, 'subset', ...after('subset')]);
+  });
+
+  it('runs only the cells a link names, in pipeline order', async () => {
+    const { runs } = fakeCells();
+    const named = [CELL_ORDER[0], CELL_ORDER[1]];
+    expect(await runCells({ only: named })).toBe(true);
+    expect(runs).toEqual(named);
+    expect(notebook.get()[CELL_ORDER[2]].kind).toBe('idle');
   });
 
   it('says which cell to run first when inputs are missing or stale', async () => {

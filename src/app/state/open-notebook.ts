@@ -20,7 +20,7 @@ function runPendingWhenDataIsIn(): void {
     if (pendingRun.length === 0 || notebook.get().data.kind !== 'done') return;
     sessionStore.set({ pendingRun: [] });
     // After this notification the Data cell starts the cells that follow it; let that happen first.
-    queueMicrotask(() => void runCells());
+    queueMicrotask(() => void runCells({ only: pendingRun }));
   };
   notebook.subscribe(tryRun);
   tryRun();

@@ -17,11 +17,12 @@ export interface CellParamBinding {
   store: Store<object>;
 }
 
-const bindings = new Map<CellId, CellParamBinding>();
+/** A cell may bind several groups of parameters (e.g. a sweep's options and the k chosen from it). */
+const bindings: CellParamBinding[] = [];
 const listeners = new Set<(cell: CellId) => void>();
 
 export function bindCellParams(binding: CellParamBinding): void {
-  bindings.set(binding.cell, binding);
+  bindings.push(binding);
   let last = JSON.stringify([...binding.read()]);
   binding.store.subscribe(() => {
     const now = JSON.stringify([...binding.read()]);
@@ -40,8 +41,7 @@ export function onParamsChange(listener: (cell: CellId) => void): () => void {
 /** Every chosen parameter value of every bound cell. */
 export function readAllParams(): Map<string, unknown> {
   const all = new Map<string, unknown>();
-  for (const binding of bindings.values())
-    for (const [key, value] of binding.read()) all.set(key, value);
+  for (const binding of bindings) for (const [key, value] of binding.read()) all.set(key, value);
   return all;
 }
 
@@ -49,7 +49,7 @@ export function readAllParams(): Map<string, unknown> {
 export function writeAllParams(values: ReadonlyMap<string, unknown>): string[] {
   const problems: string[] = [];
   const claimed = new Set<string>();
-  for (const binding of bindings.values()) {
+  for (const binding of bindings) {
     const mine = new Map(
       [...values].filter(([key]) => binding.specs.some((spec) => spec.key === key)),
     );
@@ -61,4 +61,53 @@ export function writeAllParams(values: ReadonlyMap<string, unknown>): string[] {
       problems.push(`The link sets “${key}”, which no cell of this version uses.`);
   }
   return problems;
+}
+
+/** One field of a cell's options object and how it travels in links. */
+export interface OptionField<T> {
+  field: keyof T;
+  spec: ParamSpec;
+  /** Link value → option value, for fields whose link form differs (e.g. 0 for "none"). */
+  fromLink?: (value: unknown) => unknown;
+  toLink?: (value: unknown) => unknown;
+}
+
+/**
+ * Binds a cell whose parameters are one options object with defaults: links carry the fields that differ
+ * from the defaults, and an opened link sets them over the defaults.
+ */
+export function bindOptionParams<T extends object, S extends object>(binding: {
+  cell: CellId;
+  store: Store<S>;
+  fields: OptionField<T>[];
+  defaults: T;
+  get: () => T;
+  set: (options: T) => void;
+}): void {
+  const { fields, defaults } = binding;
+  bindCellParams({
+    cell: binding.cell,
+    specs: fields.map((f) => f.spec),
+    store: binding.store,
+    read() {
+      const options = binding.get();
+      const values = new Map<string, unknown>();
+      for (const f of fields) {
+        if (options[f.field] === defaults[f.field]) continue;
+        values.set(f.spec.key, f.toLink ? f.toLink(options[f.field]) : options[f.field]);
+      }
+      return values;
+    },
+    write(values) {
+      if (values.size === 0) return [];
+      const options = { ...defaults };
+      for (const f of fields) {
+        if (!values.has(f.spec.key)) continue;
+        const value = values.get(f.spec.key);
+        (options as Record<keyof T, unknown>)[f.field] = f.fromLink ? f.fromLink(value) : value;
+      }
+      binding.set(options);
+      return [];
+    },
+  });
 }

@@ -93,16 +93,21 @@ async function settled(id: CellId): Promise<CellStatus> {
 let sequence = 0;
 
 /**
- * Runs the cells from `from` on, in pipeline order, skipping those already done (up to date). With `force`
+ * Runs the cells from `from` on (or only the cells in `only`), in pipeline order, skipping those already done
+ * (up to date). With `force`
  * the first cell runs even when done ("run all from here"). Stops at the first cell that does not end done,
  * or when another sequence starts. Resolves true when every cell ended done.
  */
-export async function runCells(options: { from?: CellId; force?: boolean } = {}): Promise<boolean> {
+export async function runCells(
+  options: { from?: CellId; force?: boolean; only?: readonly CellId[] } = {},
+): Promise<boolean> {
   const mine = ++sequence;
   const since = tick;
   const first = options.from ? CELL_ORDER.indexOf(options.from) : 0;
   for (const [offset, id] of CELL_ORDER.slice(first).entries()) {
     if (mine !== sequence) return false;
+    // A link names the cells that had run; the others stay as they are.
+    if (options.only && !options.only.includes(id)) continue;
     const status = await settled(id);
     const forced = options.force === true && offset === 0;
     if (status.kind === 'done' && !forced) continue;
@@ -139,16 +144,13 @@ export function seedChanged(): void {
 }
 
 /**
- * Called when a cell has produced a new result: cells that follow their inputs run again, in pipeline
- * order; the rest are marked stale.
+ * Called when a cell has produced a new result: every cell that follows its inputs and reads this one runs
+ * again, in pipeline order (each reports its own change, which carries the wave on); the rest turn stale.
  */
 export async function cellChanged(id: CellId): Promise<void> {
   markDownstreamStale(id);
   for (const cell of CELL_ORDER) {
     const runner = runners.get(cell);
-    if (runner?.followsInputs && CELL_INPUTS[cell].includes(id)) {
-      await start(cell, runner);
-      return; // the re-run cell reports its own change, which carries the wave on
-    }
+    if (runner?.followsInputs && CELL_INPUTS[cell].includes(id)) await start(cell, runner);
   }
 }

@@ -66,7 +66,6 @@ export function ClusterOptionsForm({
         max={100}
         onValue={(nInit) => set({ nInit })}
       />
-      <WholeNumber label="Seed" value={options.seed} min={0} onValue={(seed) => set({ seed })} />
       <label>
         Cluster on
         <select

@@ -1,6 +1,7 @@
 import { proxy } from 'comlink';
 import { notebook, setCellStatus } from '../../../app/state/notebook';
 import { cellChanged, registerCellRunner } from '../../../app/state/runner';
+import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
 import type { RunId } from '../../../lib/ids';
 import { subsetStore } from '../../subset/ui/subset-store';
@@ -55,7 +56,8 @@ export async function runCluster(): Promise<void> {
     return;
   }
   cancelCluster();
-  const { options } = clusterStore.get();
+  // The notebook's seed starts k-means++, so a share link reproduces the sweep.
+  const options = { ...clusterStore.get().options, seed: seedStore.get().seed };
   const runId = newRunId<RunId>();
   const startedAt = performance.now();
   const total = options.kMax - options.kMin + 1;
@@ -95,7 +97,8 @@ export async function runCluster(): Promise<void> {
     if (clusterStore.get().running?.runId !== runId) return;
     clusterStore.set({ result, running: null, chosen: null });
     const ks = result.points.map((p) => p.k);
-    const k = ks.includes(REPORT_K) ? REPORT_K : (result.suggestedK ?? ks[0]);
+    const wanted = clusterStore.get().preferredK ?? REPORT_K;
+    const k = ks.includes(wanted) ? wanted : (result.suggestedK ?? ks[0]);
     await chooseK(k, performance.now() - startedAt);
   } catch (error) {
     if (clusterStore.get().running?.runId !== runId) return;
@@ -118,7 +121,7 @@ export async function runCluster(): Promise<void> {
 export async function chooseK(k: number, ms = 0): Promise<void> {
   const { result } = clusterStore.get();
   if (!result) return;
-  clusterStore.set({ choosing: k });
+  clusterStore.set({ choosing: k, preferredK: k });
   try {
     const chosen = await dataWorkerApi().chooseClusterK({
       subsetId: result.subsetId,
@@ -153,4 +156,9 @@ export function setClusterOptions(options: ClusterOptions): void {
 }
 
 // A sweep takes seconds to minutes, so the cell waits for its Run button rather than following Subset.
-registerCellRunner('cluster', { followsInputs: false, run: runCluster });
+registerCellRunner('cluster', {
+  followsInputs: false,
+  run: runCluster,
+  cancel: cancelCluster,
+  usesSeed: true,
+});

@@ -26,6 +26,8 @@ export interface ClusterCellState {
   chosen: ChosenClustering | null;
   /** A k being applied. */
   choosing: number | null;
+  /** The k the person (or a share link) asked for; the sweep applies it when it finishes, if it is in range. */
+  preferredK: number | null;
 }
 
 export const clusterStore = createStore<ClusterCellState>({
@@ -34,4 +36,5 @@ export const clusterStore = createStore<ClusterCellState>({
   result: null,
   chosen: null,
   choosing: null,
+  preferredK: null,
 });

@@ -87,19 +87,6 @@ export function ExploreOptionsForm({ options, onChange, onSubmit }: ExploreOptio
           }}
         />
       </label>
-      <label>
-        Seed
-        <input
-          type="number"
-          min={0}
-          step={1}
-          value={options.seed}
-          onChange={(e) => {
-            const value = Number(e.target.value);
-            if (Number.isInteger(value) && value >= 0) set({ seed: value });
-          }}
-        />
-      </label>
       <button type="submit">Apply</button>
     </form>
   );

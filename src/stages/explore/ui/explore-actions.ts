@@ -2,6 +2,7 @@ import { proxy } from 'comlink';
 import { formatCount } from '../../../app/format';
 import { notebook, setCellStatus } from '../../../app/state/notebook';
 import { cellChanged, registerCellRunner } from '../../../app/state/runner';
+import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
 import type { RunId } from '../../../lib/ids';
 import { subsetStore } from '../../subset/ui/subset-store';
@@ -45,7 +46,8 @@ export async function runExplore(): Promise<void> {
   }
   cancelExplore();
   const runId = newRunId<RunId>();
-  const { options } = exploreStore.get();
+  // The notebook's seed draws the sub-sample and starts the projections, so a link reproduces the plots.
+  const options = { ...exploreStore.get().options, seed: seedStore.get().seed };
   const startedAt = performance.now();
   exploreStore.set({ running: { runId, progress: null } });
   setCellStatus('explore', {
@@ -109,4 +111,9 @@ export function setExploreOptions(options: ExploreOptions): void {
 }
 
 // Explore follows the Subset cell: on the report's sub-sample of 20,000 ratings it takes about a second.
-registerCellRunner('explore', { followsInputs: true, run: runExplore });
+registerCellRunner('explore', {
+  followsInputs: true,
+  run: runExplore,
+  cancel: cancelExplore,
+  usesSeed: true,
+});

@@ -1,3 +1,5 @@
+import { CLUSTER_PARAMS } from '../../cluster/compute/cluster-params';
+import { EXPLORE_PARAMS } from '../../explore/compute/explore-params';
 import { SUBSET_PARAMS } from '../../subset/compute/subset-params';
 import { TUNE_PARAMS } from '../../tune/compute/tune-params';
 import type { ParamSpec } from './param-codec';
@@ -8,5 +10,7 @@ import type { ParamSpec } from './param-codec';
  */
 export const PARAM_CATALOG: readonly ParamSpec[] = [
   ...Object.values(SUBSET_PARAMS),
+  ...Object.values(EXPLORE_PARAMS),
+  ...Object.values(CLUSTER_PARAMS),
   ...Object.values(TUNE_PARAMS),
 ];
