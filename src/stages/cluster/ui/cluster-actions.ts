@@ -1,5 +1,6 @@
 import { proxy } from 'comlink';
 import { notebook, setCellStatus } from '../../../app/state/notebook';
+import { batchPerFrame } from '../../../app/state/per-frame';
 import { cellChanged, registerCellRunner } from '../../../app/state/runner';
 import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
@@ -19,26 +20,15 @@ export function sweepFraction(running: SweepInProgress): number {
 }
 
 /**
- * Batches progress to one store update per animation frame. Finished ks are increments and are all kept;
- * of the feature step's fractions only the latest matters.
+ * One store update per animation frame: finished ks are increments and are all kept; of the feature step's
+ * fractions only the latest matters.
  */
 function progressBatcher(apply: (points: SweepPoint[], featuresFraction: number | null) => void) {
-  let points: SweepPoint[] = [];
-  let fraction: number | null = null;
-  let scheduled = false;
-  return (progress: ClusterProgress) => {
-    if (progress.kind === 'k') points.push(progress.point);
-    else fraction = progress.fraction;
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      const batch = points;
-      points = [];
-      apply(batch, fraction);
-      fraction = null;
-    });
-  };
+  return batchPerFrame((batch: ClusterProgress[]) => {
+    const points = batch.flatMap((p) => (p.kind === 'k' ? [p.point] : []));
+    const fractions = batch.flatMap((p) => (p.kind === 'k' ? [] : [p.fraction]));
+    apply(points, fractions.length > 0 ? fractions[fractions.length - 1] : null);
+  });
 }
 
 function keyFigure(result: ClusterSweepResult, k: number | null): string {

@@ -1,6 +1,7 @@
 import { proxy } from 'comlink';
 import { formatCount } from '../../../app/format';
 import { notebook, setCellStatus } from '../../../app/state/notebook';
+import { latestPerFrame } from '../../../app/state/per-frame';
 import { cellChanged, registerCellRunner } from '../../../app/state/runner';
 import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
@@ -19,21 +20,6 @@ const STEP_SPAN: Record<ExploreProgress['step'], [number, number]> = {
   'sparse-pca': [0.4, 0.6],
   nmf: [0.6, 1],
 };
-
-/** Keeps the latest progress and applies it at most once per animation frame. */
-function perFrame<T>(apply: (latest: T) => void): (value: T) => void {
-  let latest: T | null = null;
-  let scheduled = false;
-  return (value) => {
-    latest = value;
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      if (latest !== null) apply(latest);
-    });
-  };
-}
 
 export async function runExplore(): Promise<void> {
   const subset = subsetStore.get().result;
@@ -56,7 +42,7 @@ export async function runExplore(): Promise<void> {
     fraction: null,
     startedAt,
   });
-  const onProgress = perFrame((progress: ExploreProgress) => {
+  const onProgress = latestPerFrame((progress: ExploreProgress) => {
     if (exploreStore.get().running?.runId !== runId) return;
     exploreStore.set({ running: { runId, progress } });
     const [from, to] = STEP_SPAN[progress.step];

@@ -1,10 +1,9 @@
-import Papa from 'papaparse';
 import type { BadLineLog } from './bad-lines';
 import type { ByteSink } from './byte-sink';
 import type { DelimitedLayout } from './delimited-layout';
 import type { DayRange } from './netflix-ratings-parser';
 import type { RatingsBuilder } from './ratings-builder';
-import { TextPieceSink } from './text-pieces';
+import { delimitedRowSink } from './text-pieces';
 import { parseDay } from './time-parse';
 
 export interface DelimitedParseStats {
@@ -23,58 +22,48 @@ export function createDelimitedRatingsSink(
 ): ByteSink {
   const needed =
     Math.max(layout.userColumn, layout.itemColumn, layout.ratingColumn, layout.timeColumn) + 1;
-  return new TextPieceSink((text, firstLine) => {
-    const rows = Papa.parse<string[]>(text, {
-      delimiter: layout.delimiter,
-      newline: '\n',
-      skipEmptyLines: false,
-    }).data;
-    for (let r = 0; r < rows.length; r++) {
-      const fields = rows[r];
-      const line = firstLine + r;
-      stats.lines++;
-      if (line === 1 && layout.hasHeader) continue;
-      if (fields.length === 1 && fields[0].trim() === '') continue;
-      const reject = (reason: string) =>
-        badLines.add(file, line, fields.join(layout.delimiter), reason);
-      if (fields.length < needed) {
-        reject(`expected at least ${needed} fields, found ${fields.length}`);
-        continue;
-      }
-      const user = fields[layout.userColumn].trim();
-      const item = fields[layout.itemColumn].trim();
-      if (user === '' || item === '') {
-        reject(user === '' ? 'the user id is empty' : 'the item id is empty');
-        continue;
-      }
-      const ratingText = fields[layout.ratingColumn].trim();
-      const rating = Number(ratingText);
-      if (ratingText === '' || !Number.isFinite(rating)) {
-        reject(`rating “${ratingText}” is not a number`);
-        continue;
-      }
-      if (rating < layout.ratingMin || rating > layout.ratingMax) {
-        reject(`rating ${ratingText} is out of range ${layout.ratingMin}–${layout.ratingMax}`);
-        continue;
-      }
-      const day = parseDay(fields[layout.timeColumn], layout.timeFormat);
-      if (typeof day === 'string') {
-        reject(day);
-        continue;
-      }
-      if (day < days.firstDay || day > days.lastDay) {
-        reject(`time ${fields[layout.timeColumn].trim()} is outside the possible range`);
-        continue;
-      }
-      let code: number;
-      try {
-        code = builder.codeOf(rating);
-      } catch (error) {
-        reject((error as Error).message);
-        continue;
-      }
-      builder.add(builder.users.indexOfKey(user), builder.movies.indexOfKey(item), code, day);
-      stats.ratings++;
+  return delimitedRowSink({ delimiter: layout.delimiter }, (fields, line) => {
+    stats.lines++;
+    if (line === 1 && layout.hasHeader) return;
+    const reject = (reason: string) =>
+      badLines.add(file, line, fields.join(layout.delimiter), reason);
+    if (fields.length < needed) {
+      reject(`expected at least ${needed} fields, found ${fields.length}`);
+      return;
     }
+    const user = fields[layout.userColumn].trim();
+    const item = fields[layout.itemColumn].trim();
+    if (user === '' || item === '') {
+      reject(user === '' ? 'the user id is empty' : 'the item id is empty');
+      return;
+    }
+    const ratingText = fields[layout.ratingColumn].trim();
+    const rating = Number(ratingText);
+    if (ratingText === '' || !Number.isFinite(rating)) {
+      reject(`rating “${ratingText}” is not a number`);
+      return;
+    }
+    if (rating < layout.ratingMin || rating > layout.ratingMax) {
+      reject(`rating ${ratingText} is out of range ${layout.ratingMin}–${layout.ratingMax}`);
+      return;
+    }
+    const day = parseDay(fields[layout.timeColumn], layout.timeFormat);
+    if (typeof day === 'string') {
+      reject(day);
+      return;
+    }
+    if (day < days.firstDay || day > days.lastDay) {
+      reject(`time ${fields[layout.timeColumn].trim()} is outside the possible range`);
+      return;
+    }
+    let code: number;
+    try {
+      code = builder.codeOf(rating);
+    } catch (error) {
+      reject((error as Error).message);
+      return;
+    }
+    builder.add(builder.users.indexOfKey(user), builder.movies.indexOfKey(item), code, day);
+    stats.ratings++;
   });
 }

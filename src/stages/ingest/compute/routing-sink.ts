@@ -1,4 +1,4 @@
-import { Gunzip, Unzip, UnzipInflate } from 'fflate';
+import { GunzipSink, ZipSink } from './archive-sinks';
 import { describeBadLine } from './bad-lines';
 import { concat, type ByteSink } from './byte-sink';
 import { proposeLayout } from './delimited-layout';
@@ -82,7 +82,7 @@ export class RoutingSink implements ByteSink {
           new RoutingSink(name.replace(/\.gz$/i, ''), context, this.inArchive),
         );
       case 'zip':
-        return new ZipSink(name, context);
+        return new ZipSink(name, (entry) => new RoutingSink(`${name} › ${entry}`, context, true));
       case 'netflix-ratings': {
         const parser = new NetflixRatingsParser(
           name,
@@ -195,85 +195,5 @@ export class RoutingSink implements ByteSink {
         note,
       });
     return { push: () => undefined, end: () => undefined };
-  }
-}
-
-/** A gzip stream inside something else (or when the host did not decompress): inflated with fflate. */
-class GunzipSink implements ByteSink {
-  private readonly gunzip: Gunzip;
-
-  constructor(
-    private readonly name: string,
-    private readonly inner: ByteSink,
-  ) {
-    this.gunzip = new Gunzip((data) => inner.push(data));
-  }
-
-  push(chunk: Uint8Array): void {
-    this.guard(() => this.gunzip.push(chunk, false));
-  }
-
-  end(): void {
-    this.guard(() => this.gunzip.push(new Uint8Array(0), true));
-    this.inner.end();
-  }
-
-  private guard(step: () => void): void {
-    try {
-      step();
-    } catch (error) {
-      if (error instanceof FileRefusedError) throw error;
-      throw new FileRefusedError(
-        this.name,
-        `${this.name} is a damaged gzip file (${(error as Error).message}).`,
-      );
-    }
-  }
-}
-
-/** A zip archive such as Kaggle's netflix-prize-data.zip, streamed entry by entry. */
-class ZipSink implements ByteSink {
-  private readonly unzip: Unzip;
-  private entries = 0;
-
-  constructor(
-    private readonly name: string,
-    context: LoadContext,
-  ) {
-    this.unzip = new Unzip((entry) => {
-      if (entry.name.endsWith('/') || entry.name.startsWith('__MACOSX/')) return;
-      this.entries++;
-      const sink = new RoutingSink(`${name} › ${entry.name}`, context, true);
-      entry.ondata = (error, data, final) => {
-        if (error)
-          throw new FileRefusedError(name, `${name} is a damaged zip archive (${error.message}).`);
-        sink.push(data);
-        if (final) sink.end();
-      };
-      entry.start();
-    });
-    this.unzip.register(UnzipInflate);
-  }
-
-  push(chunk: Uint8Array): void {
-    this.guard(() => this.unzip.push(chunk, false));
-  }
-
-  end(): void {
-    this.guard(() => this.unzip.push(new Uint8Array(0), true));
-    if (this.entries === 0)
-      throw new FileRefusedError(this.name, `${this.name} is a zip archive with no files in it.`);
-  }
-
-  private guard(step: () => void): void {
-    try {
-      step();
-    } catch (error) {
-      if (error instanceof FileRefusedError) throw error;
-      throw new FileRefusedError(
-        this.name,
-        `${this.name} is a damaged zip archive (${(error as Error).message}).`,
-      );
-    }
   }
 }

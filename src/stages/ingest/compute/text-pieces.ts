@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { LineChunker, type ByteSink } from './byte-sink';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -47,4 +48,26 @@ function countNewlines(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
   return count;
+}
+
+/**
+ * A delimited text file read row by row with papaparse: `onRow(fields, line)` for every row that is not blank,
+ * with its 1-based line number (rows never span lines here: pieces end at line breaks).
+ */
+export function delimitedRowSink(
+  config: { delimiter: string; quoteChar?: string },
+  onRow: (fields: string[], line: number) => void,
+): ByteSink {
+  return new TextPieceSink((text, firstLine) => {
+    const rows = Papa.parse<string[]>(text, {
+      ...config,
+      newline: '\n',
+      skipEmptyLines: false,
+    }).data;
+    for (let r = 0; r < rows.length; r++) {
+      const fields = rows[r];
+      if (fields.length === 1 && fields[0].trim() === '') continue;
+      onRow(fields, firstLine + r);
+    }
+  });
 }

@@ -1,8 +1,7 @@
-import Papa from 'papaparse';
 import type { BadLineLog } from './bad-lines';
 import type { ByteSink } from './byte-sink';
 import type { MovieMeta } from './ratings-table';
-import { TextPieceSink } from './text-pieces';
+import { delimitedRowSink } from './text-pieces';
 
 export interface TitlesStats {
   lines: number;
@@ -27,28 +26,18 @@ export function createNetflixTitlesSink(
   badLines: BadLineLog,
   stats: TitlesStats,
 ): ByteSink {
-  return new TextPieceSink((text, firstLine) => {
-    const rows = Papa.parse<string[]>(text, {
-      delimiter: ',',
-      quoteChar: NO_QUOTE,
-      newline: '\n',
-      skipEmptyLines: false,
-    }).data;
-    rows.forEach((fields, r) => {
-      stats.lines++;
-      const line = firstLine + r;
-      if (fields.length === 1 && fields[0].trim() === '') return;
-      const [id, year, ...titleParts] = fields;
-      const title = titleParts.join(',').trim();
-      if (!/^\d+$/.test(id) || !/^(\d{4}|NULL)$/.test(year ?? '') || title === '') {
-        badLines.add(file, line, fields.join(','), 'expected `MovieID,YearOfRelease,Title`');
-        return;
-      }
-      if (titleParts.length > 1) stats.titlesWithCommas++;
-      if (year === 'NULL') stats.nullYears++;
-      titles.set(String(Number(id)), { title, year: year === 'NULL' ? null : Number(year) });
-      stats.titles++;
-    });
+  return delimitedRowSink({ delimiter: ',', quoteChar: NO_QUOTE }, (fields, line) => {
+    stats.lines++;
+    const [id, year, ...titleParts] = fields;
+    const title = titleParts.join(',').trim();
+    if (!/^\d+$/.test(id) || !/^(\d{4}|NULL)$/.test(year ?? '') || title === '') {
+      badLines.add(file, line, fields.join(','), 'expected `MovieID,YearOfRelease,Title`');
+      return;
+    }
+    if (titleParts.length > 1) stats.titlesWithCommas++;
+    if (year === 'NULL') stats.nullYears++;
+    titles.set(String(Number(id)), { title, year: year === 'NULL' ? null : Number(year) });
+    stats.titles++;
   });
 }
 
@@ -59,31 +48,23 @@ export function createMovieLensTitlesSink(
   badLines: BadLineLog,
   stats: TitlesStats,
 ): ByteSink {
-  return new TextPieceSink((text, firstLine) => {
-    const rows = Papa.parse<string[]>(text, {
-      delimiter: ',',
-      newline: '\n',
-      skipEmptyLines: false,
-    }).data;
-    rows.forEach((fields, r) => {
-      stats.lines++;
-      const line = firstLine + r;
-      if (line === 1 || (fields.length === 1 && fields[0].trim() === '')) return;
-      const [id, rawTitle, genres] = fields;
-      if (!/^\d+$/.test(id ?? '') || !rawTitle) {
-        badLines.add(file, line, fields.join(','), 'expected `movieId,title,genres`');
-        return;
-      }
-      const match = /^(.*?)\s*\((\d{4})\)\s*$/.exec(rawTitle);
-      const meta: MovieMeta = {
-        title: match ? match[1] : rawTitle.trim(),
-        year: match ? Number(match[2]) : null,
-      };
-      if (genres && genres !== '(no genres listed)') meta.genres = genres;
-      if (meta.title.includes(',')) stats.titlesWithCommas++;
-      if (meta.year === null) stats.nullYears++;
-      titles.set(String(Number(id)), meta);
-      stats.titles++;
-    });
+  return delimitedRowSink({ delimiter: ',' }, (fields, line) => {
+    stats.lines++;
+    if (line === 1) return; // the header
+    const [id, rawTitle, genres] = fields;
+    if (!/^\d+$/.test(id ?? '') || !rawTitle) {
+      badLines.add(file, line, fields.join(','), 'expected `movieId,title,genres`');
+      return;
+    }
+    const match = /^(.*?)\s*\((\d{4})\)\s*$/.exec(rawTitle);
+    const meta: MovieMeta = {
+      title: match ? match[1] : rawTitle.trim(),
+      year: match ? Number(match[2]) : null,
+    };
+    if (genres && genres !== '(no genres listed)') meta.genres = genres;
+    if (meta.title.includes(',')) stats.titlesWithCommas++;
+    if (meta.year === null) stats.nullYears++;
+    titles.set(String(Number(id)), meta);
+    stats.titles++;
   });
 }

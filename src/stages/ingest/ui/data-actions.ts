@@ -1,6 +1,7 @@
 import { proxy } from 'comlink';
 import { formatCount } from '../../../app/format';
 import { setCellStatus } from '../../../app/state/notebook';
+import { latestPerFrame } from '../../../app/state/per-frame';
 import { cellChanged, registerCellRunner } from '../../../app/state/runner';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
 import type { RunId } from '../../../lib/ids';
@@ -16,21 +17,6 @@ function sampleUrls(): string[] {
   );
 }
 
-/** Coalesces progress messages to one store update per animation frame. */
-function frameThrottled(apply: (progress: LoadProgress) => void): (progress: LoadProgress) => void {
-  let latest: LoadProgress | null = null;
-  let scheduled = false;
-  return (progress) => {
-    latest = progress;
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      if (latest) apply(latest);
-    });
-  };
-}
-
 async function runLoad(
   label: string,
   start: (runId: RunId, onProgress: (p: LoadProgress) => void) => Promise<LoadResult>,
@@ -43,7 +29,7 @@ async function runLoad(
     pendingMapping: null,
   });
   setCellStatus('data', { kind: 'running', label, fraction: null, startedAt });
-  const onProgress = frameThrottled((progress) => {
+  const onProgress = latestPerFrame((progress: LoadProgress) => {
     const loading = dataStore.get().loading;
     if (loading?.runId !== runId) return;
     dataStore.set({ loading: { ...loading, progress } });
