@@ -50,8 +50,10 @@ export function startLinkSync(): void {
   if (syncing) return;
   syncing = true;
   let scheduled = false;
+  let reopening = false;
   const write = () => {
     scheduled = false;
+    if (reopening) return;
     const hash = `#${encodeLink(currentLinkState(), LINK_CATALOG)}${sessionStore.get().fresh ? '&fresh=1' : ''}`;
     if (hash !== location.hash) history.replaceState(history.state, '', `${pageUrl()}${hash}`);
   };
@@ -61,8 +63,13 @@ export function startLinkSync(): void {
     queueMicrotask(write);
   };
   // Pasting another link into this tab changes only the hash, which reloads nothing: open it afresh.
-  // (history.replaceState, used to keep the hash in step, fires no hashchange.)
-  addEventListener('hashchange', () => location.reload());
+  // (history.replaceState, used to keep the hash in step, fires no hashchange.) A state change between the
+  // paste and this event may already have written the old state back, so reopen the pasted address itself.
+  addEventListener('hashchange', (event) => {
+    reopening = true;
+    history.replaceState(history.state, '', event.newURL);
+    location.reload();
+  });
   onParamsChange((cell) => {
     paramsChanged(cell);
     schedule();
