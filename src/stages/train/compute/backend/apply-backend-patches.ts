@@ -4,8 +4,8 @@
  */
 import type { Tf } from '../tf';
 import { patchWasmTransposedMatMul } from './wasm-matmul-transpose';
+import { patchWasmIdentity } from './wasm-identity';
 import { patchWasmSlices } from './wasm-slice';
-import { patchWasmLeadingAxesSum } from './wasm-sum';
 import { registerWasmUnsortedSegmentSum } from './wasm-segment-sum';
 
 /** What was changed, for the backend report shown to the user. */
@@ -25,8 +25,10 @@ export function applyBackendPatches(
       applied.push(`${kernel}: transposed operands are transposed explicitly before the product`);
     for (const kernel of patchWasmSlices(tf))
       applied.push(`${kernel}: copies only the requested block instead of the whole input`);
-    for (const kernel of patchWasmLeadingAxesSum(tf))
-      applied.push(`${kernel}: sums over leading axes run as one product with a ones vector`);
+    for (const kernel of patchWasmIdentity(tf))
+      applied.push(
+        `${kernel}: shares the input's data instead of copying it (tensors are immutable)`,
+      );
     if (registerWasmUnsortedSegmentSum(tf))
       applied.push('UnsortedSegmentSum: kernel added (embedding gradients need it)');
   }

@@ -24,6 +24,11 @@ export interface FastLstmArgs extends LayerArgs {
   seed?: number;
   /** Default 'orthogonal' (Keras' default, computed in JavaScript, so fast on every backend). */
   recurrentInitializer?: RecurrentInitializer;
+  /**
+   * Whether training propagates a gradient to this layer's input (default true). False saves a product per
+   * batch when nothing before the layer has weights (the first LSTM after the input and Normalization).
+   */
+  inputGradient?: boolean;
 }
 
 export interface FastLstm extends tfjs.layers.Layer {
@@ -32,6 +37,7 @@ export interface FastLstm extends tfjs.layers.Layer {
   readonly dropout: number;
   readonly seed: number;
   readonly recurrentInitializer: RecurrentInitializer;
+  readonly inputGradient: boolean;
 }
 
 /** The tfjs layer class, bound to one tfjs instance (see `registerTrainLayers`). */
@@ -47,6 +53,7 @@ export function defineFastLstm(tf: Tf): FastLstmClass {
     readonly dropout: number;
     readonly seed: number;
     readonly recurrentInitializer: RecurrentInitializer;
+    readonly inputGradient: boolean;
     private kernel: LayerVariable | null = null;
     private recurrentKernel: LayerVariable | null = null;
     private bias: LayerVariable | null = null;
@@ -65,6 +72,7 @@ export function defineFastLstm(tf: Tf): FastLstmClass {
       this.dropout = dropout;
       this.seed = args.seed ?? 0;
       this.recurrentInitializer = args.recurrentInitializer ?? 'orthogonal';
+      this.inputGradient = args.inputGradient ?? true;
     }
 
     override build(inputShape: tfjs.Shape | tfjs.Shape[]): void {
@@ -116,15 +124,19 @@ export function defineFastLstm(tf: Tf): FastLstmClass {
           const seed = this.seed + 7919 * ++this.dropoutCalls;
           x = tf.dropout(x, this.dropout, [batch, 1, features], seed) as tfjs.Tensor3D;
         }
+        const kernel = this.kernel.read() as tfjs.Tensor2D;
+        const recurrent = this.recurrentKernel.read() as tfjs.Tensor2D;
+        const bias = this.bias.read();
         // Only training needs the custom gradient; inference skips saving the per-step values.
-        const run = training ? lstmSequenceWithGradient : lstmSequence;
-        return run(
+        if (!training) return lstmSequence(tf, x, kernel, recurrent, bias, this.returnSequences);
+        return lstmSequenceWithGradient(
           tf,
           x,
-          this.kernel.read() as tfjs.Tensor2D,
-          this.recurrentKernel.read() as tfjs.Tensor2D,
-          this.bias.read(),
+          kernel,
+          recurrent,
+          bias,
           this.returnSequences,
+          this.inputGradient,
         );
       });
     }
@@ -137,6 +149,7 @@ export function defineFastLstm(tf: Tf): FastLstmClass {
         dropout: this.dropout,
         seed: this.seed,
         recurrentInitializer: this.recurrentInitializer,
+        inputGradient: this.inputGradient,
       };
     }
   }

@@ -1,16 +1,23 @@
 /**
  * The LSTM recurrence as a few large tfjs ops with a hand-written backward pass.
  *
- * Layout and maths follow Keras (so weights copy over from `tf.layers.lstm`): gates in the order
- * input, forget, cell, output; `z = x·W + h·R + b`; i, f, o = sigmoid; g = tanh; c' = f·c + i·g; h' = o·tanh(c').
+ * Maths and weight layout follow Keras, so weights copy over from `tf.layers.lstm` (with
+ * `recurrentActivation: 'sigmoid'`): gates in the order input, forget, cell, output;
+ * z = x·W + h·R + b; i, f, o = sigmoid(z); g = tanh(z_g); c' = f·c + i·g; h' = o·tanh(c').
  *
- * Where the stock layer spends its time: it runs one small cell per step and lets autodiff unroll it, so every
- * step records a dozen kernels and their transposed-product gradients. Here:
- * - the input projection of all timesteps is one product ([T·B, F] × [F, 4U]);
- * - the recurrent product per step is a plain (untransposed) product with R;
- * - the backward pass walks the steps once, keeps only the per-step gate gradients, and then forms the weight
- *   gradients with one product each over all timesteps at once (dR = Hᵀ·dZ over [T·B] rows, dW = Xᵀ·dZ);
- * - every transpose is explicit, so the wasm backend always takes its fast product path.
+ * Where the stock layer loses its time: it runs a small cell per step and lets autodiff unroll it, so every
+ * step records a dozen kernels whose gradients are transposed products (slow on wasm). Here:
+ * - each step is one product [x_t | h | 1] × [W; R; b] (the input projection and the bias ride along in the
+ *   recurrent product instead of a separate, inefficient K = features product and an add; the ones column
+ *   also gives the bias gradient from the weight-gradient product, where wasm's sum over the batch would
+ *   transpose 2 M values first);
+ * - one sigmoid covers all four gates: the cell gate's columns are pre-scaled by 2, so tanh(z_g) =
+ *   2·sigmoid(2·z_g) − 1 comes from the same kernel, and the backward pass gets every gate's derivative from
+ *   one wide product;
+ * - the backward pass walks the steps once, keeping only the per-step gate gradients, then forms the weight
+ *   gradients with one product over all steps at once ([x_t | h_{t−1}]ᵀ · dZ over T·B rows);
+ * - every transpose is explicit, so the wasm backend always takes its fast product path;
+ * - the input gradient is only computed when asked for (not for a first layer fed by data).
  * Work is time-major ([T, B, …]) so that each step's rows are contiguous.
  */
 import type * as tfjs from '@tensorflow/tfjs';
@@ -20,30 +27,6 @@ type Tensor = tfjs.Tensor;
 type Tensor2D = tfjs.Tensor2D;
 type Tensor3D = tfjs.Tensor3D;
 
-/** The per-step values the backward pass needs; index t is timestep t. */
-interface StepRecord {
-  i: Tensor2D[];
-  f: Tensor2D[];
-  g: Tensor2D[];
-  o: Tensor2D[];
-  tanhC: Tensor2D[];
-  /** Cell state after step t. */
-  c: Tensor2D[];
-  /** Hidden state after step t. */
-  h: Tensor2D[];
-}
-
-interface ForwardResult {
-  output: Tensor;
-  record: StepRecord;
-  /** x time-major and flattened: [T·B, F]. */
-  xTime: Tensor2D;
-}
-
-/**
- * Runs the recurrence. x: [B, T, F]; kernel: [F, 4U]; recurrentKernel: [U, 4U]; bias: [4U].
- * Returns [B, T, U] when returnSequences, else the last hidden state [B, U].
- */
 /**
  * tanh for the current backend. tfjs-backend-wasm 4.22 computes tanh with scalar libm calls, ~10x slower than
  * its sigmoid (1.2 ms against 0.12 ms for a [256, 228] tensor), so there we use tanh(x) = 2·sigmoid(2x) − 1
@@ -54,6 +37,31 @@ export function tanhFor(tf: Tf): (x: Tensor) => Tensor {
   return (x) => tf.sub(tf.mul(tf.sigmoid(tf.mul(x, 2)), 2), 1);
 }
 
+/** [1, 1, 2, 1] per gate block: scales the cell gate's pre-activation so one sigmoid serves all gates. */
+function gateScale(tf: Tf, units: number, cellFactor: number): Tensor {
+  const scale = new Float32Array(4 * units).fill(1);
+  scale.fill(cellFactor, 2 * units, 3 * units);
+  return tf.tensor1d(scale);
+}
+
+interface Forward {
+  output: Tensor;
+  /** Per step t: the product's left operand, [x_t | h_{t−1} | 1] ([B, F + U + 1]), or [x_0 | 1] at t = 0. */
+  inputs: Tensor2D[];
+  /** Per step: sigmoid of the scaled pre-activations, [B, 4U]. */
+  gates: Tensor2D[];
+  i: Tensor2D[];
+  f: Tensor2D[];
+  g: Tensor2D[];
+  o: Tensor2D[];
+  c: Tensor2D[];
+  tanhC: Tensor2D[];
+}
+
+/**
+ * Runs the recurrence. x: [B, T, F]; kernel: [F, 4U]; recurrentKernel: [U, 4U]; bias: [4U].
+ * Returns [B, T, U] when returnSequences, else the last hidden state [B, U].
+ */
 function forward(
   tf: Tf,
   x: Tensor3D,
@@ -61,39 +69,56 @@ function forward(
   recurrentKernel: Tensor2D,
   bias: Tensor,
   returnSequences: boolean,
-): ForwardResult {
-  const [batch, steps, features] = x.shape;
+): Forward {
+  const [batch, steps] = x.shape;
   const units = recurrentKernel.shape[0];
-  const xTime = tf.reshape(tf.transpose(x, [1, 0, 2]), [steps * batch, features]) as Tensor2D;
-  const projection = tf.add(tf.matMul(xTime, kernel), bias) as Tensor2D;
-  const projected = tf.split(projection, steps, 0) as Tensor2D[];
-  const record: StepRecord = { i: [], f: [], g: [], o: [], tanhC: [], c: [], h: [] };
   const tanh = tanhFor(tf);
+  const scale = gateScale(tf, units, 2);
+  const biasRow = tf.reshape(bias, [1, 4 * units]);
+  const stacked = tf.mul(tf.concat([kernel, recurrentKernel, biasRow], 0), scale) as Tensor2D; // [F + U + 1, 4U]
+  const firstStacked = tf.mul(tf.concat([kernel, biasRow], 0), scale) as Tensor2D; // [F + 1, 4U]
+  const ones = tf.ones([batch, 1]);
+  const xSteps = tf.unstack(tf.transpose(x, [1, 0, 2])) as Tensor2D[];
+  const run: Forward = {
+    output: x,
+    inputs: [],
+    gates: [],
+    i: [],
+    f: [],
+    g: [],
+    o: [],
+    c: [],
+    tanhC: [],
+  };
+  const block = (t: Tensor, gate: number) =>
+    tf.slice(t, [0, gate * units], [batch, units]) as Tensor2D;
+  let h: Tensor2D | null = null;
+  const hs: Tensor2D[] = [];
   for (let t = 0; t < steps; t++) {
-    // h₀ = c₀ = 0, so the first step needs no recurrent product and no forget term.
-    const z =
-      t === 0
-        ? projected[0]
-        : tf.add(projected[0 + t], tf.matMul(record.h[t - 1], recurrentKernel));
-    const gates = tf.sigmoid(z);
-    const i = tf.slice(gates, [0, 0], [batch, units]) as Tensor2D;
-    const f = tf.slice(gates, [0, units], [batch, units]) as Tensor2D;
-    const o = tf.slice(gates, [0, 3 * units], [batch, units]) as Tensor2D;
-    const g = tanh(tf.slice(z, [0, 2 * units], [batch, units])) as Tensor2D;
+    // h₀ = c₀ = 0: the first step multiplies x₀ alone and has no forget term.
+    const input = tf.concat(h ? [xSteps[t], h, ones] : [xSteps[t], ones], 1) as Tensor2D;
+    const z = tf.matMul(input, h ? stacked : firstStacked);
+    const gates = tf.sigmoid(z) as Tensor2D;
+    const i = block(gates, 0);
+    const f = block(gates, 1);
+    const g = tf.sub(tf.mul(block(gates, 2), 2), 1) as Tensor2D;
+    const o = block(gates, 3);
     const ig = tf.mul(i, g);
-    const c = (t === 0 ? ig : tf.add(tf.mul(f, record.c[t - 1]), ig)) as Tensor2D;
+    const c = (t === 0 ? ig : tf.add(tf.mul(f, run.c[t - 1]), ig)) as Tensor2D;
     const tanhC = tanh(c) as Tensor2D;
-    const h = tf.mul(o, tanhC) as Tensor2D;
-    record.i.push(i);
-    record.f.push(f);
-    record.g.push(g);
-    record.o.push(o);
-    record.c.push(c);
-    record.tanhC.push(tanhC);
-    record.h.push(h);
+    h = tf.mul(o, tanhC) as Tensor2D;
+    hs.push(h);
+    run.inputs.push(input);
+    run.gates.push(gates);
+    run.i.push(i);
+    run.f.push(f);
+    run.g.push(g);
+    run.o.push(o);
+    run.c.push(c);
+    run.tanhC.push(tanhC);
   }
-  const output = returnSequences ? tf.stack(record.h, 1) : record.h[steps - 1];
-  return { output, record, xTime };
+  run.output = returnSequences ? tf.stack(hs, 1) : hs[steps - 1];
+  return run;
 }
 
 /** The LSTM without a custom gradient (inference, or any caller that wants tfjs autodiff). */
@@ -108,15 +133,13 @@ export function lstmSequence(
   return tf.tidy(() => forward(tf, x, kernel, recurrentKernel, bias, returnSequences).output);
 }
 
-/** Adds two optional tensors. */
-function addMaybe(tf: Tf, a: Tensor | null, b: Tensor | null): Tensor | null {
-  if (a && b) return tf.add(a, b);
-  return a ?? b;
-}
+const PER_STEP = ['inputs', 'gates', 'i', 'f', 'g', 'o', 'c', 'tanhC'] as const;
+type StepKey = (typeof PER_STEP)[number];
 
 /**
- * The LSTM with the hand-written backward pass, for training. Same signature and result as `lstmSequence`;
- * the gradient flows to x, kernel, recurrentKernel and bias.
+ * The LSTM with the hand-written backward pass, for training. Same result as `lstmSequence`. The gradient
+ * flows to kernel, recurrentKernel and bias, and to x only when `inputGradient` (a first layer fed by data, or
+ * by layers without weights, does not need it).
  */
 export function lstmSequenceWithGradient(
   tf: Tf,
@@ -125,46 +148,48 @@ export function lstmSequenceWithGradient(
   recurrentKernel: Tensor2D,
   bias: Tensor,
   returnSequences: boolean,
+  inputGradient = true,
 ): Tensor {
   const [batch, steps, features] = x.shape;
   const units = recurrentKernel.shape[0];
-  const op = tf.customGrad((...args) => {
-    const [xIn, kernelIn, recurrentIn, biasIn] = args.slice(0, 4) as [
-      Tensor3D,
-      Tensor2D,
-      Tensor2D,
-      Tensor,
-    ];
-    const save = args[4] as unknown as (tensors: Tensor[]) => void;
-    const { output, record, xTime } = forward(
-      tf,
-      xIn,
-      kernelIn,
-      recurrentIn,
-      biasIn,
-      returnSequences,
-    );
-    // Saved (kept past this tidy) in a fixed order: xTime, kernel, recurrentKernel, then per step i f g o tanhC c h.
-    const perStep: Tensor[] = [];
-    for (let t = 0; t < steps; t++) {
-      perStep.push(
-        record.i[t],
-        record.f[t],
-        record.g[t],
-        record.o[t],
-        record.tanhC[t],
-        record.c[t],
-        record.h[t],
-      );
-    }
-    save([xTime, kernelIn, recurrentIn, ...perStep]);
+  const dims = { batch, steps, features, units, returnSequences, inputGradient };
+  const body = (xIn: Tensor3D, weights: Tensor[], save: (tensors: Tensor[]) => void) => {
+    const [kernelIn, recurrentIn, biasIn] = weights as [Tensor2D, Tensor2D, Tensor];
+    const run = forward(tf, xIn, kernelIn, recurrentIn, biasIn, returnSequences);
+    // Saved past this tidy in a fixed order: kernel, recurrentKernel, then each per-step list in turn.
+    save([kernelIn, recurrentIn, ...PER_STEP.flatMap((key) => run[key])]);
     return {
-      value: output,
-      gradFunc: (dy: Tensor | Tensor[], saved: Tensor[]) =>
-        backward(tf, dy as Tensor, saved, { batch, steps, features, units, returnSequences }),
+      value: run.output,
+      gradFunc: (dy: Tensor | Tensor[], saved: Tensor[]) => {
+        const at = (key: StepKey, t: number) =>
+          saved[2 + PER_STEP.indexOf(key) * steps + t] as Tensor2D;
+        const grads = backward(
+          tf,
+          dy as Tensor,
+          saved[0] as Tensor2D,
+          saved[1] as Tensor2D,
+          at,
+          dims,
+        );
+        return inputGradient ? grads : grads.slice(1);
+      },
     };
-  });
-  return op(x, kernel, recurrentKernel, bias);
+  };
+  if (inputGradient) {
+    const op = tf.customGrad((...args) =>
+      body(
+        args[0] as Tensor3D,
+        args.slice(1, 4) as Tensor[],
+        args[4] as unknown as (t: Tensor[]) => void,
+      ),
+    );
+    return op(x, kernel, recurrentKernel, bias);
+  }
+  // x is closed over rather than passed in, so the tape treats it as a constant.
+  const op = tf.customGrad((...args) =>
+    body(x, args.slice(0, 3) as Tensor[], args[3] as unknown as (t: Tensor[]) => void),
+  );
+  return op(kernel, recurrentKernel, bias);
 }
 
 interface Dims {
@@ -173,63 +198,73 @@ interface Dims {
   features: number;
   units: number;
   returnSequences: boolean;
+  inputGradient: boolean;
 }
 
-function backward(tf: Tf, dy: Tensor, saved: Tensor[], dims: Dims): Tensor[] {
-  const { batch, steps, features, units, returnSequences } = dims;
-  const [xTime, kernel, recurrentKernel] = saved as Tensor2D[];
-  const at = (t: number, k: number) => saved[3 + t * 7 + k] as Tensor2D;
-  const I = 0,
-    F = 1,
-    G = 2,
-    O = 3,
-    TANH_C = 4,
-    C = 5,
-    H = 6;
+/** Returns [dx, dKernel, dRecurrentKernel, dBias] (dx is a placeholder when !inputGradient). */
+function backward(
+  tf: Tf,
+  dy: Tensor,
+  kernel: Tensor2D,
+  recurrentKernel: Tensor2D,
+  at: (key: StepKey, t: number) => Tensor2D,
+  dims: Dims,
+): Tensor[] {
+  const { batch, steps, features, units, returnSequences, inputGradient } = dims;
   const recurrentT = tf.transpose(recurrentKernel);
+  // d gate / d z for all four gates at once: s·σ'(s·z) with s = 2 on the cell gate, where g = 2σ(2z) − 1,
+  // so its derivative is 4σ'(2z); the factor 4 = 2 (from g's formula) × 2 (from the chain rule).
+  const derivativeScale = gateScale(tf, units, 4);
   const dySteps = returnSequences ? (tf.unstack(dy, 1) as Tensor2D[]) : null;
   const dz: Tensor2D[] = new Array(steps);
   let dhNext: Tensor | null = null;
   let dcNext: Tensor | null = null;
   for (let t = steps - 1; t >= 0; t--) {
     const dyStep = dySteps ? dySteps[t] : t === steps - 1 ? dy : null;
-    const dh = addMaybe(tf, dyStep, dhNext) as Tensor2D;
-    const i = at(t, I),
-      f = at(t, F),
-      g = at(t, G),
-      o = at(t, O),
-      tanhC = at(t, TANH_C);
-    // dc = dh·o·(1 − tanh²c) + dc from the next step
-    const dcHere = tf.mul(tf.mul(dh, o), tf.sub(1, tf.square(tanhC)));
-    const dc = addMaybe(tf, dcHere, dcNext) as Tensor2D;
-    // Gate pre-activation gradients: sigmoid' = s(1 − s), tanh' = 1 − g².
-    const dzi = tf.mul(tf.mul(dc, g), tf.mul(i, tf.sub(1, i)));
-    const dzg = tf.mul(tf.mul(dc, i), tf.sub(1, tf.square(g)));
-    const dzo = tf.mul(tf.mul(dh, tanhC), tf.mul(o, tf.sub(1, o)));
-    const dzf =
-      t === 0 ? tf.zerosLike(dzi) : tf.mul(tf.mul(dc, at(t - 1, C)), tf.mul(f, tf.sub(1, f)));
-    dz[t] = tf.concat([dzi, dzf, dzg, dzo], 1) as Tensor2D;
+    const dh = (dyStep && dhNext ? tf.add(dyStep, dhNext) : (dyStep ?? dhNext)) as Tensor2D;
+    const tanhC = at('tanhC', t);
+    // dc = dh·o·(1 − tanh²c) + dc carried back from step t + 1
+    const dcHere = tf.mul(tf.mul(dh, at('o', t)), tf.sub(1, tf.square(tanhC)));
+    const dc: Tensor = dcNext ? tf.add(dcHere, dcNext) : dcHere;
+    const dForget = t === 0 ? tf.zerosLike(dc) : tf.mul(dc, at('c', t - 1));
+    // Gradients with respect to the gate values, then through all four activations in one product.
+    const dGates = tf.concat(
+      [tf.mul(dc, at('g', t)), dForget, tf.mul(dc, at('i', t)), tf.mul(dh, tanhC)],
+      1,
+    );
+    const gates = at('gates', t);
+    const activationSlope = tf.mul(tf.mul(gates, tf.sub(1, gates)), derivativeScale);
+    dz[t] = tf.mul(dGates, activationSlope) as Tensor2D;
     if (t > 0) {
       dhNext = tf.matMul(dz[t], recurrentT);
-      dcNext = tf.mul(dc, f);
+      dcNext = tf.mul(dc, at('f', t));
     }
   }
-  const dZ = tf.concat(dz, 0) as Tensor2D; // [T·B, 4U], time-major like xTime
-  const dKernel = tf.matMul(tf.transpose(xTime), dZ);
-  const dBias = tf.sum(dZ, 0);
-  // Step 0 saw h = 0, so only steps 1..T−1 contribute to dR: rows B.. of dZ against h of steps 0..T−2.
-  let dRecurrent: Tensor;
+  const gateCols = 4 * units;
+  const rows = (t: Tensor, from: number, count: number) =>
+    tf.slice(t, [from, 0], [count, gateCols]);
+  // Step 0 multiplied [x₀ | 1]; steps 1… multiplied [x_t | h_{t−1} | 1]: one product covers all of those.
+  const dFirst = tf.matMul(tf.transpose(at('inputs', 0)), dz[0]); // [F + 1, 4U]
+  let dKernel: Tensor = rows(dFirst, 0, features);
+  let dBias: Tensor = rows(dFirst, features, 1);
+  let dRecurrent: Tensor = tf.zerosLike(recurrentKernel);
   if (steps > 1) {
-    const hPrev = tf.concat(
-      Array.from({ length: steps - 1 }, (_, t) => at(t, H)),
+    const laterInputs = tf.concat(
+      Array.from({ length: steps - 1 }, (_, t) => at('inputs', t + 1)),
       0,
     );
-    const dZRecurrent = tf.slice(dZ, [batch, 0], [(steps - 1) * batch, 4 * units]);
-    dRecurrent = tf.matMul(tf.transpose(hPrev), dZRecurrent);
-  } else {
-    dRecurrent = tf.zerosLike(recurrentKernel);
+    const dStacked = tf.matMul(tf.transpose(laterInputs), tf.concat(dz.slice(1), 0)); // [F + U + 1, 4U]
+    dKernel = tf.add(dKernel, rows(dStacked, 0, features));
+    dRecurrent = rows(dStacked, features, units);
+    dBias = tf.add(dBias, rows(dStacked, features + units, 1));
   }
-  const dxTime = tf.matMul(dZ, tf.transpose(kernel));
-  const dx = tf.transpose(tf.reshape(dxTime, [steps, batch, features]), [1, 0, 2]);
+  dBias = tf.reshape(dBias, [gateCols]);
+  let dx: Tensor;
+  if (inputGradient) {
+    const dxTime = tf.matMul(tf.concat(dz, 0), tf.transpose(kernel)); // [T·B, F]
+    dx = tf.transpose(tf.reshape(dxTime, [steps, batch, features]), [1, 0, 2]);
+  } else {
+    dx = tf.zeros([0]);
+  }
   return [dx, dKernel, dRecurrent, dBias];
 }

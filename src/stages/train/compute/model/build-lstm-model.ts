@@ -108,6 +108,8 @@ export function buildLstmModel(tf: Tf, options: LstmModelOptions): tfjs.LayersMo
         dropout: o.dropout,
         seed: o.seed * 1000 + layer * 10,
         recurrentInitializer: o.recurrentInitializer,
+        // Only Normalization (no weights) comes before the first LSTM: nothing to send its gradient to.
+        inputGradient: layer > 0,
         name: `lstm_${layer + 1}`,
       }),
     );
