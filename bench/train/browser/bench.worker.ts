@@ -3,18 +3,16 @@
  * is cross-origin isolated), then the shared `measureVariant`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import '@tensorflow/tfjs-backend-wasm';
 import { applyBackendPatches } from '../../../src/stages/train/compute/backend/apply-backend-patches';
+import { startWasmBackend } from '../../../workers/train/wasm-setup';
 import { decodeWindows } from '../window-codec';
 import { measureVariant, type BenchShape, type TrainerVariant } from '../train-variants';
 
 export interface BrowserJob {
   variant: TrainerVariant;
   patched: boolean;
-  /** wasm threads; 0 keeps tfjs' default (half the cores). */
+  /** wasm threads to ask for (the page is cross-origin isolated). */
   threads: number;
   shape: BenchShape;
   label: string;
@@ -31,21 +29,8 @@ const scope = globalThis as unknown as WorkerScope;
 scope.addEventListener('message', ({ data: job }) => {
   void (async () => {
     try {
-      setWasmPaths({
-        'tfjs-backend-wasm.wasm': wasmPlain,
-        'tfjs-backend-wasm-simd.wasm': wasmSimd,
-        'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
-      });
-      if (job.threads > 0) {
-        // tfjs-wasm caps its pool at hardwareConcurrency / 2 (read once, when the module starts).
-        const nav = (globalThis as unknown as { navigator: object }).navigator;
-        Object.defineProperty(nav, 'hardwareConcurrency', {
-          value: 2 * job.threads,
-          configurable: true,
-        });
-        setThreadsCount(job.threads);
-      }
-      if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend failed to start');
+      // The training worker's own start-up: bundled binaries, threads when cross-origin isolated.
+      const wasm = await startWasmBackend(tf, { threads: job.threads });
       await tf.ready();
       const patches = job.patched ? applyBackendPatches(tf).applied.length : 0;
       const response = await fetch(new URL(/* @vite-ignore */ '../windows.bin', import.meta.url));
@@ -58,7 +43,8 @@ scope.addEventListener('message', ({ data: job }) => {
         label: job.label,
         patched: job.patched,
         patches,
-        threads: getThreadsCount(),
+        threads: wasm.threads,
+        threadsNote: wasm.note,
         crossOriginIsolated: scope.crossOriginIsolated === true,
         requestedThreads: job.threads,
         cores: (globalThis as unknown as { navigator?: { hardwareConcurrency?: number } }).navigator

@@ -12,6 +12,5 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../../data/train-browser', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 6000,
-    minify: false,
   },
 });
