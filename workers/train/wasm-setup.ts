@@ -118,7 +118,7 @@ export async function startWasmBackend(tf: Tf, options: WasmStartOptions = {}): 
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     tf.registerBackend('wasm', factory, 2);
     if (!(await withTimeout(tf.setBackend('wasm'), timeoutMs, 'starting the wasm backend')))
-      throw new Error('the wasm backend failed to start, threaded or not');
+      throw new Error('the wasm backend failed to start, threaded or not', { cause: error });
     return {
       threads: getThreadsCount(),
       note: `single-threaded: the threaded start failed (${reason})`,
