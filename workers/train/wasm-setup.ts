@@ -24,6 +24,8 @@ type Tf = typeof tfjs;
 interface Scope {
   crossOriginIsolated?: boolean;
   navigator?: { hardwareConcurrency?: number };
+  addEventListener?(type: 'error', listener: (event: { message?: string }) => void): void;
+  removeEventListener?(type: 'error', listener: (event: { message?: string }) => void): void;
 }
 const scope = globalThis as unknown as Scope;
 
@@ -67,19 +69,37 @@ export interface WasmStart {
   note: string | null;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+/**
+ * Settles with `promise`, or rejects after `ms`, or as soon as an uncaught error reaches this worker (a failing
+ * pthread worker reports that way, while tfjs' start-up promise just never settles).
+ */
+function settleOrFail<T>(
+  promise: Promise<T>,
+  ms: number,
+  what: string,
+  failOnUncaught: boolean,
+): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${what} did not finish within ${ms / 1000} s`)),
-      ms,
-    );
+    const onError = (event: { message?: string }) => {
+      done();
+      reject(new Error(`${what} failed: ${event.message || 'an error in a wasm thread'}`));
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`${what} did not finish within ${ms / 1000} s`));
+    }, ms);
+    const done = () => {
+      clearTimeout(timer);
+      scope.removeEventListener?.('error', onError);
+    };
+    if (failOnUncaught) scope.addEventListener?.('error', onError);
     promise.then(
       (value) => {
-        clearTimeout(timer);
+        done();
         resolve(value);
       },
       (error: unknown) => {
-        clearTimeout(timer);
+        done();
         reject(error instanceof Error ? error : new Error(String(error)));
       },
     );
@@ -103,8 +123,13 @@ export async function startWasmBackend(tf: Tf, options: WasmStartOptions = {}): 
   configure(tf, isolated ? (options.threads ?? cores) : 1);
   const factory = tf.findBackendFactory('wasm');
   try {
-    if (!(await withTimeout(tf.setBackend('wasm'), timeoutMs, 'starting the wasm backend')))
-      throw new Error('the wasm backend failed to start');
+    const started = settleOrFail(
+      tf.setBackend('wasm'),
+      timeoutMs,
+      'starting the wasm backend',
+      true,
+    );
+    if (!(await started)) throw new Error('the wasm backend failed to start');
     return {
       threads: getThreadsCount(),
       note: isolated ? null : 'single-threaded: the page is not cross-origin isolated',
@@ -117,7 +142,14 @@ export async function startWasmBackend(tf: Tf, options: WasmStartOptions = {}): 
     tf.removeBackend('wasm');
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     tf.registerBackend('wasm', factory, 2);
-    if (!(await withTimeout(tf.setBackend('wasm'), timeoutMs, 'starting the wasm backend')))
+    // The failed threads may still report errors: only a timeout counts now.
+    const retried = settleOrFail(
+      tf.setBackend('wasm'),
+      timeoutMs,
+      'restarting the wasm backend',
+      false,
+    );
+    if (!(await retried))
       throw new Error('the wasm backend failed to start, threaded or not', { cause: error });
     return {
       threads: getThreadsCount(),
