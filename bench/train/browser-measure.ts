@@ -23,15 +23,17 @@ export interface BrowserMeasurement {
 export async function measureInChromium(
   windowsFile: string,
   jobs: BrowserJob[],
+  build = true,
 ): Promise<BrowserMeasurement[]> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}`);
-  execFileSync(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--config', 'bench/train/browser/vite.config.ts'],
-    {
-      stdio: 'inherit',
-    },
-  );
+  if (build)
+    execFileSync(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--config', 'bench/train/browser/vite.config.ts'],
+      {
+        stdio: 'inherit',
+      },
+    );
   copyFileSync(windowsFile, `${OUT}/windows.bin`);
   const server = await serveDirectory(`${process.cwd()}/${OUT}`, true);
   const browser = await chromium.launch({
