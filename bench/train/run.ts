@@ -59,7 +59,7 @@ function torchUnavailable(): string | null {
 
 function torchMeasure(file: string): Sample {
   // FINDINGS.md: with the machine's OPENBLAS defaults this LSTM ran ~3x slower; torch brings its own threads.
-  const env = { ...process.env, OPENBLAS_NUM_THREADS: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: '1' };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
   const out = execFileSync(

@@ -37,8 +37,11 @@ describe('buildLstmModel', () => {
     expect(model.inputs[0].shape).toEqual([null, 10, REPORT_FEATURES]);
     expect(model.outputs[0].shape).toEqual([null, 1]);
     // LSTM(228) on 21 features: 4·228·(21 + 228 + 1) = 228,000; Dense 228→228: 52,212; Dense 228→1: 229.
-    // The report's 678,874 cannot come from this architecture on 21 features with any hidden width (see the
-    // lead's note in the train-stage report); Normalization's 2 × 21 statistics are not trainable.
+    // Normalization's 2 × 21 statistics are not trainable (Keras would add a count: 43).
+    // The report's 678,874 is out of reach for one LSTM(228) on 21 features with any hidden width
+    // (228,000 + 43 + 230·H + 1 = 678,874 has no whole H). It is matched exactly by, e.g., two stacked
+    // LSTM(228) on 20 features + Keras Normalization + Dense(152) + Dense(1), so the model they counted was
+    // not the one-layer model they describe.
     expect(countParameters(model)).toEqual({ trainable: 280_441, total: 280_483 });
     model.dispose();
   });

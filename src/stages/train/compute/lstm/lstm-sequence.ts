@@ -90,8 +90,6 @@ function forward(
     c: [],
     tanhC: [],
   };
-  const block = (t: Tensor, gate: number) =>
-    tf.slice(t, [0, gate * units], [batch, units]) as Tensor2D;
   let h: Tensor2D | null = null;
   const hs: Tensor2D[] = [];
   for (let t = 0; t < steps; t++) {
@@ -99,10 +97,9 @@ function forward(
     const input = tf.concat(h ? [xSteps[t], h, ones] : [xSteps[t], ones], 1) as Tensor2D;
     const z = tf.matMul(input, h ? stacked : firstStacked);
     const gates = tf.sigmoid(z) as Tensor2D;
-    const i = block(gates, 0);
-    const f = block(gates, 1);
-    const g = tf.sub(tf.mul(block(gates, 2), 2), 1) as Tensor2D;
-    const o = block(gates, 3);
+    // One kernel call cuts the four gate blocks out of [B, 4U].
+    const [i, f, cellGate, o] = tf.unstack(tf.reshape(gates, [batch, 4, units]), 1) as Tensor2D[];
+    const g = tf.sub(tf.mul(cellGate, 2), 1) as Tensor2D;
     const ig = tf.mul(i, g);
     const c = (t === 0 ? ig : tf.add(tf.mul(f, run.c[t - 1]), ig)) as Tensor2D;
     const tanhC = tanh(c) as Tensor2D;
@@ -224,7 +221,7 @@ function backward(
     const dh = (dyStep && dhNext ? tf.add(dyStep, dhNext) : (dyStep ?? dhNext)) as Tensor2D;
     const tanhC = at('tanhC', t);
     // dc = dh·o·(1 − tanh²c) + dc carried back from step t + 1
-    const dcHere = tf.mul(tf.mul(dh, at('o', t)), tf.sub(1, tf.square(tanhC)));
+    const dcHere = tf.mul(tf.mul(dh, at('o', t)), tf.sub(1, tf.mul(tanhC, tanhC)));
     const dc: Tensor = dcNext ? tf.add(dcHere, dcNext) : dcHere;
     const dForget = t === 0 ? tf.zerosLike(dc) : tf.mul(dc, at('c', t - 1));
     // Gradients with respect to the gate values, then through all four activations in one product.
