@@ -149,6 +149,9 @@ async function main(): Promise<void> {
     median: ratio('chromiumProject', 'chromiumStockUnpatched', 'median'),
   };
 
+  const fastestProject = [...(rounds.nodeProject ?? [])].sort(
+    (a, b) => b.samplesPerSecond - a.samplesPerSecond,
+  )[0];
   const result = {
     benchmark: 'train',
     date: new Date().toISOString(),
@@ -169,6 +172,8 @@ async function main(): Promise<void> {
     pytorchSkipped: torchSkip,
     summary,
     ratios,
+    /** One batch of the project's model in Node (wasm, one thread), by backend kernel. */
+    nodeProjectKernelProfile: fastestProject?.kernelProfile ?? null,
     rounds,
   };
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });

@@ -111,3 +111,77 @@ export async function measureVariant(
     model.dispose();
   }
 }
+
+export interface KernelProfile {
+  /** Milliseconds in backend kernels for one training batch (wrapper scopes excluded). */
+  kernelMs: number;
+  /** Share of that time spent in matrix products. */
+  matMulShare: number;
+  kernels: number;
+  /** The costliest kernels: name, total ms, calls. */
+  top: [string, number, number][];
+}
+
+/** Where one batch of the project's model spends its time, by backend kernel (the fastest of three batches). */
+export async function profileProjectBatch(
+  tf: Tf,
+  data: WindowData,
+  shape: BenchShape,
+): Promise<KernelProfile> {
+  const n = shape.batchSize;
+  const size = data.steps * data.features;
+  const model = buildLstmModel(tf, {
+    steps: data.steps,
+    features: data.features,
+    normalization: normalizationStats(data),
+    units: shape.units,
+  });
+  const xs = tf.tensor3d(data.x.subarray(0, n * size), [n, data.steps, data.features]);
+  const ys = tf.tensor2d(data.y.subarray(0, n), [n, 1]);
+  const variables = model.trainableWeights.map((w) => w.read() as tfjs.Variable);
+  const step = () =>
+    tf.tidy(() => {
+      const loss = model.optimizer.minimize(
+        () =>
+          tf.losses.meanSquaredError(
+            ys,
+            model.apply(xs, { training: true }) as tfjs.Tensor,
+          ) as tfjs.Scalar,
+        true,
+        variables,
+      );
+      loss?.dataSync();
+    });
+  try {
+    for (let i = 0; i < 3; i++) step();
+    let best: KernelProfile | null = null;
+    for (let i = 0; i < 3; i++) {
+      const info = await tf.profile(step);
+      const byName = new Map<string, [number, number]>();
+      for (const kernel of info.kernels) {
+        // Only registered kernels: customGrad and op wrappers appear too, with their children's time inside.
+        if (!tf.getKernel(kernel.name, tf.getBackend())) continue;
+        const entry = byName.get(kernel.name) ?? [0, 0];
+        entry[0] += kernel.kernelTimeMs as number;
+        entry[1] += 1;
+        byName.set(kernel.name, entry);
+      }
+      const entries = [...byName.entries()].sort((a, b) => b[1][0] - a[1][0]);
+      const kernelMs = entries.reduce((sum, [, [ms]]) => sum + ms, 0);
+      const matMulMs = entries
+        .filter(([name]) => name === 'BatchMatMul' || name === '_FusedMatMul')
+        .reduce((sum, [, [ms]]) => sum + ms, 0);
+      const profile: KernelProfile = {
+        kernelMs,
+        matMulShare: matMulMs / kernelMs,
+        kernels: entries.reduce((sum, [, [, calls]]) => sum + calls, 0),
+        top: entries.slice(0, 8).map(([name, [ms, calls]]) => [name, ms, calls]),
+      };
+      if (!best || profile.kernelMs < best.kernelMs) best = profile;
+    }
+    return best as KernelProfile;
+  } finally {
+    tf.dispose([xs, ys]);
+    model.dispose();
+  }
+}
