@@ -47,8 +47,6 @@ scope.addEventListener('message', ({ data: job }) => {
         threadsNote: wasm.note,
         crossOriginIsolated: scope.crossOriginIsolated === true,
         requestedThreads: job.threads,
-        cores: (globalThis as unknown as { navigator?: { hardwareConcurrency?: number } }).navigator
-          ?.hardwareConcurrency,
       });
     } catch (error) {
       scope.postMessage({
