@@ -2,7 +2,8 @@
 LSTM(units) -> Linear(units)+SiLU (swish) -> Linear(1)), Adam(1e-3), MSE, trained on the same windows in the
 same batch size; times `timed` batches after `warmup` batches and prints one JSON line.
 
-Usage: torch_lstm.py WINDOWS_FILE SHAPE_JSON (see bench/train/window-file.ts for the file layout).
+Usage: torch_lstm.py WINDOWS_FILE SHAPE_JSON [THREADS] (file layout: bench/train/window-codec.ts; THREADS
+defaults to the core count).
 Run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset and OPENBLAS_NUM_THREADS=1 (FINDINGS.md: with the
 machine's defaults the same LSTM ran ~3x slower); torch uses its own threads, one per core.
 """
@@ -42,7 +43,7 @@ class LstmRatingModel(torch.nn.Module):
 def main():
     path, shape_json = sys.argv[1], sys.argv[2]
     shape = json.loads(shape_json)
-    threads = os.cpu_count() or 1
+    threads = int(sys.argv[3]) if len(sys.argv) > 3 else (os.cpu_count() or 1)
     torch.set_num_threads(threads)
     torch.manual_seed(1)
     x, y = read_windows(path)
