@@ -27,6 +27,7 @@ export default tseslint.config(
       '.tsbuild/',
       'tmp/',
       'bench/results/',
+      'bench/data/',
       'coverage/',
       'public/',
     ],

@@ -1,0 +1,118 @@
+/** What crosses the training worker's boundary: plain data and typed arrays only. */
+import type { RunId } from '../../lib/ids';
+import type { LstmModelOptions } from './compute/model/build-lstm-model';
+import type { WeightSnapshot } from './compute/model/weights';
+import type { EpochLog, StopReason } from './compute/training/fit-model';
+import type { WindowData } from './compute/training/window-data';
+
+export type { DenseActivation, LstmModelOptions } from './compute/model/build-lstm-model';
+export type { WeightSnapshot } from './compute/model/weights';
+export type { EpochLog, StopReason } from './compute/training/fit-model';
+export type { WindowData } from './compute/training/window-data';
+
+/** tfjs backends in the order the worker tries them. */
+export const BACKEND_ORDER = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_ORDER)[number];
+
+export interface BackendOptions {
+  /** Use only this backend (the user's choice); null tries them in BACKEND_ORDER. */
+  force: BackendName | null;
+}
+
+export const DEFAULT_BACKEND_OPTIONS: BackendOptions = { force: null };
+
+/** One backend the worker tried, and why it was or was not used. */
+export interface BackendAttempt {
+  backend: BackendName;
+  ok: boolean;
+  /** Human-readable: what failed, or what the check measured. */
+  reason: string;
+  /** Milliseconds spent starting and checking it. */
+  ms: number;
+}
+
+export interface BackendReport {
+  /** The backend in use. */
+  backend: BackendName;
+  forced: boolean;
+  attempts: BackendAttempt[];
+  /** wasm only: threads in tfjs' pool (1 unless the page is cross-origin isolated). */
+  threads: number | null;
+  /** Fixes applied to the chosen backend (see compute/backend/). */
+  patches: string[];
+}
+
+/** Model options the page chooses; shapes and normalization come from the windows. */
+export type TrainModelOptions = Omit<LstmModelOptions, 'steps' | 'features' | 'normalization'>;
+
+export interface TrainFitOptions {
+  epochs: number;
+  batchSize: number;
+  patience: number;
+  seed: number;
+  initialEpoch?: number;
+}
+
+export const DEFAULT_FIT_OPTIONS: TrainFitOptions = {
+  epochs: 50,
+  batchSize: 256,
+  patience: 5,
+  seed: 1,
+};
+
+/**
+ * One training run. The windows are transferred into the worker (the caller keeps its own copy: the worker may be
+ * terminated at any time, so it never holds the only one).
+ */
+export interface TrainRequest {
+  runId: RunId;
+  windows: { train: WindowData; validation: WindowData; test?: WindowData };
+  model: TrainModelOptions;
+  fit: TrainFitOptions;
+  backend?: BackendOptions;
+  /** Start from these weights (same architecture), e.g. a tuner's parent; pair with fit.initialEpoch. */
+  initialWeights?: WeightSnapshot;
+  /** Return the trained (best) weights, e.g. for a tuner's children. */
+  returnWeights?: boolean;
+}
+
+/** Progress of a run, as increments: the page appends them, nothing is ever re-sent. */
+export type TrainProgress =
+  | { kind: 'backend'; report: BackendReport }
+  | { kind: 'phase'; phase: 'building' | 'training' | 'evaluating' }
+  | {
+      kind: 'batches';
+      epoch: number;
+      /** Index of the first batch in `losses` within its epoch. */
+      fromBatch: number;
+      /** Losses of consecutive batches since the previous 'batches' message. */
+      losses: number[];
+      batchesPerEpoch: number;
+      /** Windows per second over the epoch so far. */
+      samplesPerSecond: number;
+    }
+  | ({ kind: 'epoch' } & EpochLog);
+
+export interface SplitEvaluation {
+  rmse: number;
+  mae: number;
+  /** RMSE of always predicting the training labels' mean (the baseline shown next to the model). */
+  trainMeanRmse: number;
+}
+
+export interface TrainResult {
+  runId: RunId;
+  backend: BackendName;
+  params: { trainable: number; total: number };
+  epochsRun: number;
+  /** Epoch whose weights were kept (−1 if none finished). */
+  bestEpoch: number;
+  bestValLoss: number;
+  stopReason: StopReason;
+  trainingSeconds: number;
+  samplesPerSecond: number;
+  /** Null when there were no validation windows. */
+  validation: SplitEvaluation | null;
+  test: (SplitEvaluation & { predictions: Float32Array; labels: Float32Array }) | null;
+  weights: WeightSnapshot | null;
+}

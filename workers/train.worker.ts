@@ -1,0 +1,9 @@
+/** The training worker: owns tfjs and its backend; trains on windows it is given and streams progress. */
+import { expose } from 'comlink';
+import { createTrainApi } from './train/train-api';
+
+const api = createTrainApi();
+
+export type TrainApi = typeof api;
+
+expose(api);
