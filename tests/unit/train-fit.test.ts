@@ -220,6 +220,6 @@ describe('evaluateModel', () => {
       x: new Float32Array(2),
       y: Float32Array.from([2, 4]),
     };
-    expect(constantPredictionRmse(trainY, data)).toBeCloseTo(Math.sqrt((0 + 4) / 2), 12);
+    expect(constantPredictionRmse(trainY, data.y)).toBeCloseTo(Math.sqrt((0 + 4) / 2), 12);
   });
 });

@@ -3,21 +3,45 @@ import type { RunId } from '../../src/lib/ids';
 import type { TrainProgress } from '../../src/stages/train/contract';
 import { createTrainApi } from '../../workers/train/train-api';
 import { BatchCoalescer } from '../../workers/train/batch-coalescer';
-import { splitWindows, syntheticWindows } from '../../bench/train/synthetic-windows';
+import type { TrainRequest } from '../../src/stages/train/contract';
+import {
+  buildCompactWindows,
+  copyCompactWindows,
+} from '../../src/stages/windows/compute/compact-windows';
+import { prepareSplit } from '../../src/stages/windows/compute/prepare-split';
+import { generatedRatings } from './ratings-fixture';
 
-const [train, validation, test] = splitWindows(
-  syntheticWindows({ count: 400, steps: 5, clusters: 4, seed: 3 }),
-  [256, 72, 72],
+const data = generatedRatings({ users: 120, movies: 40, meanRatingsPerUser: 25 });
+const movies = data.movieIds.ids.length;
+const { histories, split } = prepareSplit(
+  data,
+  { steps: 5, stride: 1, maxPerUser: null },
+  { kind: 'chrono', valFraction: 0.15, testFraction: 0.15, seed: 3 },
 );
+const windows = buildCompactWindows({
+  table: data.table,
+  histories,
+  split,
+  clusterOfMovie: Int32Array.from({ length: movies }, (_, m) => m % 4),
+  options: { clusters: 4, daysSincePrevious: false, movieMean: false },
+});
+const train = { count: windows.train.length };
+const test = { count: windows.test.length };
 
-const request = (runId: string, epochs = 2) => ({
+const request = (runId: string, epochs = 2, model: TrainRequest['model'] = LSTM): TrainRequest => ({
   runId: runId as RunId,
-  // Copies: the worker receives (and may drop) its own.
-  windows: { train: { ...train }, validation: { ...validation }, test: { ...test } },
-  model: { units: 8, denseUnits: 4, learningRate: 0.01, seed: 1 },
+  // A copy: the worker receives (and may drop) its own.
+  windows: copyCompactWindows(windows),
+  space: { users: data.userIds.ids.length, movies },
+  model,
   fit: { epochs, batchSize: 32, patience: Infinity, seed: 1 },
   backend: { force: 'cpu' as const },
 });
+
+const LSTM: TrainRequest['model'] = {
+  kind: 'lstm',
+  options: { units: 8, denseUnits: 4, learningRate: 0.01, seed: 1 },
+};
 
 describe('training worker api (called directly)', () => {
   it('reports the forced backend after checking it can train', async () => {
@@ -56,7 +80,7 @@ describe('training worker api (called directly)', () => {
     expect(epochs.map((p) => p.kind === 'epoch' && p.epoch)).toEqual([0, 1]);
     // Every batch loss arrives exactly once, in order.
     const batchLosses = progress.flatMap((p) => (p.kind === 'batches' ? p.losses : []));
-    expect(batchLosses).toHaveLength(2 * 8);
+    expect(batchLosses).toHaveLength(2 * Math.ceil(train.count / 32));
     expect(result).toMatchObject({ backend: 'cpu', epochsRun: 2, stopReason: 'completed' });
     expect(result.params.trainable).toBeGreaterThan(0);
     expect(result.test?.predictions).toHaveLength(test.count);
@@ -75,6 +99,58 @@ describe('training worker api (called directly)', () => {
     expect(result.stopReason).toBe('stopped');
     expect(result.epochsRun).toBe(2);
     expect(result.bestEpoch).toBeGreaterThanOrEqual(0);
+  });
+
+  it('trains the embedding model on the training ratings and scores the same test labels', async () => {
+    const api = createTrainApi();
+    const dense = await api.train(
+      request('run-dense', 3, {
+        kind: 'dense',
+        options: { embeddingSize: 8, learningRate: 0.01, seed: 1 },
+      }),
+      () => undefined,
+    );
+    const lstm = await api.train(request('run-lstm', 1), () => undefined);
+    expect(dense.test?.labels).toEqual(lstm.test?.labels);
+    expect(dense.test?.predictions).toHaveLength(test.count);
+    expect(dense.params.trainable).toBe(
+      (data.userIds.ids.length + movies) * 8 +
+        (16 * 256 + 256) +
+        (256 * 128 + 128) +
+        (128 * 64 + 64) +
+        65,
+    );
+    expect(Number.isFinite(dense.test?.rmse)).toBe(true);
+  });
+
+  it('keeps a trained model for predictions and exports it in the layers format', async () => {
+    const api = createTrainApi({ persistModels: false });
+    const result = await api.train(
+      { ...request('run-keep', 1), keepAs: 'lstm-test' },
+      () => undefined,
+    );
+    expect(result.modelKey).toBe('lstm-test');
+    const steps = windows.steps;
+    const features = windows.features;
+    const x = new Float32Array(3 * steps * features);
+    const predictions = await api.predict('lstm-test', {
+      kind: 'windows',
+      count: 3,
+      steps,
+      features,
+      x,
+    });
+    expect(predictions).toHaveLength(3);
+    expect(Array.from(predictions).every(Number.isFinite)).toBe(true);
+    const exported = await api.exportModel('lstm-test');
+    const json = JSON.parse(exported.modelJson);
+    expect(json.format).toBe('layers-model');
+    expect(json.weightsManifest[0].paths).toEqual([`./${exported.weightsFileName}`]);
+    expect(exported.weights.byteLength).toBe(result.params.total * 4);
+    await api.removeModel('lstm-test');
+    await expect(
+      api.predict('lstm-test', { kind: 'windows', count: 3, steps, features, x }),
+    ).rejects.toThrow(/train it again/);
   });
 
   it('coalesces batch losses into increments', () => {

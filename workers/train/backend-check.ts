@@ -4,9 +4,44 @@
  * shows here, not an hour into training.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { buildLstmModel, fitModel } from '../../src/stages/train/compute/api';
+import {
+  buildDenseModel,
+  buildLstmModel,
+  fitModel,
+  pairSource,
+} from '../../src/stages/train/compute/api';
 
 type Tf = typeof tfjs;
+
+/** Both models' layers, including the embedding gradient (UnsortedSegmentSum) that tfjs-wasm lacks unpatched. */
+export async function tinyChecks(tf: Tf): Promise<string> {
+  const lstm = await tinyLstmFit(tf);
+  const dense = await tinyDenseFit(tf);
+  return `${lstm}; ${dense}`;
+}
+
+async function tinyDenseFit(tf: Tf): Promise<string> {
+  const started = Date.now();
+  const model = buildDenseModel(tf, { users: 4, movies: 3, embeddingSize: 2, seed: 1 });
+  try {
+    const pairs = {
+      user: Uint32Array.of(0, 1, 2, 3, 0, 1),
+      movie: Uint32Array.of(0, 1, 2, 0, 1, 2),
+      rating: Float32Array.of(1, 2, 3, 4, 5, 3),
+    };
+    const result = await fitModel(
+      tf,
+      model,
+      { train: pairSource(pairs) },
+      { epochs: 1, batchSize: 3, patience: Infinity, seed: 1 },
+    );
+    const loss = result.history[0]?.loss;
+    if (!Number.isFinite(loss)) throw new Error(`the embedding check model's loss is ${loss}`);
+    return `trained an embedding check model in ${Date.now() - started} ms`;
+  } finally {
+    model.dispose();
+  }
+}
 
 export async function tinyLstmFit(tf: Tf): Promise<string> {
   const [count, steps, features] = [8, 3, 2];

@@ -1,11 +1,13 @@
 /** What crosses the training worker's boundary: plain data and typed arrays only. */
 import type { RunId } from '../../lib/ids';
+import type { CompactWindows } from '../windows/compute/compact-windows';
+import type { DenseModelOptions } from './compute/model/build-dense-model';
 import type { LstmModelOptions } from './compute/model/build-lstm-model';
 import type { WeightSnapshot } from './compute/model/weights';
 import type { EpochLog, StopReason } from './compute/training/fit-model';
-import type { WindowData } from './compute/training/window-data';
 
 export type { DenseActivation, LstmModelOptions } from './compute/model/build-lstm-model';
+export type { DenseModelOptions } from './compute/model/build-dense-model';
 export type { WeightSnapshot } from './compute/model/weights';
 export type { EpochLog, StopReason } from './compute/training/fit-model';
 export type { WindowData } from './compute/training/window-data';
@@ -42,8 +44,15 @@ export interface BackendReport {
   patches: string[];
 }
 
-/** Model options the page chooses; shapes and normalization come from the windows. */
+/** LSTM options the page chooses; shapes and normalization come from the windows. */
 export type TrainModelOptions = Omit<LstmModelOptions, 'steps' | 'features' | 'normalization'>;
+
+/** Dense-model options the page chooses; the embedding tables' sizes come from the subset. */
+export type DenseTrainOptions = Omit<DenseModelOptions, 'users' | 'movies'>;
+
+/** Which model to train: the cluster-sequence LSTM (on windows) or the embedding model (on rating pairs). */
+export type ModelSpec =
+  { kind: 'lstm'; options: TrainModelOptions } | { kind: 'dense'; options: DenseTrainOptions };
 
 export interface TrainFitOptions {
   epochs: number;
@@ -61,19 +70,37 @@ export const DEFAULT_FIT_OPTIONS: TrainFitOptions = {
 };
 
 /**
- * One training run. The windows are transferred into the worker (the caller keeps its own copy: the worker may be
- * terminated at any time, so it never holds the only one).
+ * One training run. The windows are a copy transferred into the worker (the data worker keeps its own: this
+ * worker may be terminated at any time, so it never holds the only one). The LSTM trains on the windows, the
+ * embedding model on the training-split ratings; both are scored on the same test labels.
  */
 export interface TrainRequest {
   runId: RunId;
-  windows: { train: WindowData; validation: WindowData; test?: WindowData };
-  model: TrainModelOptions;
+  windows: CompactWindows;
+  /** Users and movies of the subset: the embedding tables' rows. */
+  space: { users: number; movies: number };
+  model: ModelSpec;
   fit: TrainFitOptions;
   backend?: BackendOptions;
   /** Start from these weights (same architecture), e.g. a tuner's parent; pair with fit.initialEpoch. */
   initialWeights?: WeightSnapshot;
   /** Return the trained (best) weights, e.g. for a tuner's children. */
   returnWeights?: boolean;
+  /** Keep the trained model under this key (in the worker and in IndexedDB) for predictions and downloads. */
+  keepAs?: string;
+}
+
+/** Examples to score with a kept model: windows (LSTM) or (user, movie) pairs (embedding model). */
+export type PredictInputs =
+  | { kind: 'windows'; count: number; steps: number; features: number; x: Float32Array }
+  | { kind: 'pairs'; user: Uint32Array; movie: Uint32Array };
+
+/** A trained model in the tfjs layers format, ready to download (model.json + one weights file). */
+export interface ExportedModel {
+  /** model.json, with its weights manifest pointing at `weightsFileName`. */
+  modelJson: string;
+  weightsFileName: string;
+  weights: ArrayBuffer;
 }
 
 /** Progress of a run, as increments: the page appends them, nothing is ever re-sent. */
@@ -115,4 +142,6 @@ export interface TrainResult {
   validation: SplitEvaluation | null;
   test: (SplitEvaluation & { predictions: Float32Array; labels: Float32Array }) | null;
   weights: WeightSnapshot | null;
+  /** The key the model is kept under (`keepAs`), or null. */
+  modelKey: string | null;
 }

@@ -38,7 +38,15 @@ export {
   type DenseActivation,
   type LstmModelOptions,
 } from './model/build-lstm-model';
+export {
+  buildDenseModel,
+  DENSE_HIDDEN_UNITS,
+  DENSE_MODEL_DEFAULTS,
+  denseParameterCount,
+  type DenseModelOptions,
+} from './model/build-dense-model';
 export { readWeights, writeWeights, type WeightSnapshot } from './model/weights';
+export { pairSource, type RatingPairs } from './training/pair-source';
 export { constantPredictionRmse, evaluateModel, type Evaluation } from './training/evaluate-model';
 export {
   fitModel,
@@ -52,4 +60,12 @@ export {
 export { normalizationStats, type NormalizationStats } from './training/normalization-stats';
 export { meanSquaredError, predictWindows } from './training/predict';
 export { assertWindowData, type WindowData } from './training/window-data';
+export {
+  denseWindowBatches,
+  toTrainingSource,
+  windowSource,
+  type TrainingData,
+  type TrainingSource,
+  type WindowBatches,
+} from './training/training-source';
 export type { Tf } from './tf';

@@ -2,7 +2,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../tf';
 import { meanSquaredError, predictWindows } from './predict';
-import type { WindowData } from './window-data';
+import { toTrainingSource, type TrainingData } from './training-source';
 
 export interface Evaluation {
   /** Root mean squared error, in rating points. */
@@ -16,25 +16,27 @@ export interface Evaluation {
 export async function evaluateModel(
   tf: Tf,
   model: tfjs.LayersModel,
-  data: WindowData,
+  data: TrainingData,
 ): Promise<Evaluation> {
-  if (data.count === 0) throw new Error('evaluateModel: no windows to evaluate');
-  const predictions = await predictWindows(tf, model, data);
+  const source = toTrainingSource(data, 'evaluate');
+  if (source.count === 0) throw new Error('evaluateModel: no examples to evaluate');
+  const predictions = await predictWindows(tf, model, source);
+  const labels = source.labels;
   let absolute = 0;
-  for (let i = 0; i < data.count; i++) absolute += Math.abs(predictions[i] - data.y[i]);
+  for (let i = 0; i < source.count; i++) absolute += Math.abs(predictions[i] - labels[i]);
   return {
-    rmse: Math.sqrt(meanSquaredError(predictions, data.y)),
-    mae: absolute / data.count,
+    rmse: Math.sqrt(meanSquaredError(predictions, labels)),
+    mae: absolute / source.count,
     predictions,
   };
 }
 
-/** The baseline "predict the training mean for every window": its RMSE on `data`. */
-export function constantPredictionRmse(trainLabels: Float32Array, data: WindowData): number {
+/** The baseline "predict the training mean for every example": its RMSE on `labels`. */
+export function constantPredictionRmse(trainLabels: Float32Array, labels: Float32Array): number {
   let mean = 0;
   for (let i = 0; i < trainLabels.length; i++) mean += trainLabels[i];
   mean /= trainLabels.length;
   let sum = 0;
-  for (let i = 0; i < data.count; i++) sum += (data.y[i] - mean) ** 2;
-  return Math.sqrt(sum / data.count);
+  for (let i = 0; i < labels.length; i++) sum += (labels[i] - mean) ** 2;
+  return Math.sqrt(sum / labels.length);
 }

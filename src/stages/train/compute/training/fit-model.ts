@@ -8,7 +8,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { createRng, shuffleInPlace } from '../../../../lib/rng';
 import type { Tf } from '../tf';
 import { meanSquaredError, predictWindows } from './predict';
-import { assertWindowData, gatherBatch, type WindowData } from './window-data';
+import { toTrainingSource, type TrainingData } from './training-source';
 
 export interface FitOptions {
   /** Train until this epoch index (exclusive), as Keras: epochs `initialEpoch … epochs − 1` run. */
@@ -75,12 +75,12 @@ export interface FitResult {
 }
 
 export interface FitData {
-  train: WindowData;
-  /** Validation windows for early stopping; without any, the training loss is monitored instead. */
-  validation?: WindowData;
+  train: TrainingData;
+  /** Validation examples for early stopping; without any, the training loss is monitored instead. */
+  validation?: TrainingData;
 }
 
-function checkOptions(options: FitOptions, train: WindowData): void {
+function checkOptions(options: FitOptions, train: { count: number }): void {
   const { epochs, batchSize, patience, initialEpoch = 0 } = options;
   if (!Number.isInteger(epochs) || epochs < 0)
     throw new Error(`fitModel: epochs must be a whole number, got ${epochs}`);
@@ -93,14 +93,6 @@ function checkOptions(options: FitOptions, train: WindowData): void {
   if (train.count === 0) throw new Error('fitModel: the training split has no windows');
 }
 
-function checkModelShape(model: tfjs.LayersModel, data: WindowData, name: string): void {
-  const shape = model.inputs[0].shape;
-  if (shape[1] !== data.steps || shape[2] !== data.features)
-    throw new Error(
-      `fitModel: the model takes windows of ${shape[1]} steps × ${shape[2]} features, the ${name} windows are ${data.steps} × ${data.features}`,
-    );
-}
-
 /** Trains `model` (compiled, e.g. by `buildLstmModel`) in place and leaves it holding the best weights. */
 export async function fitModel(
   tf: Tf,
@@ -108,22 +100,18 @@ export async function fitModel(
   data: FitData,
   options: FitOptions,
 ): Promise<FitResult> {
-  const { train } = data;
-  const validation = data.validation && data.validation.count > 0 ? data.validation : undefined;
-  assertWindowData(train, 'train');
-  checkModelShape(model, train, 'training');
-  if (validation) {
-    assertWindowData(validation, 'validation');
-    checkModelShape(model, validation, 'validation');
-  }
+  const train = toTrainingSource(data.train, 'train');
+  train.checkModel(model, 'training');
+  const validation =
+    data.validation && data.validation.count > 0
+      ? toTrainingSource(data.validation, 'validation')
+      : undefined;
+  validation?.checkModel(model, 'validation');
   checkOptions(options, train);
   const optimizer = model.optimizer;
   if (!optimizer) throw new Error('fitModel: compile the model first (buildLstmModel does)');
   const { epochs, batchSize, patience, seed, minDelta = 0, initialEpoch = 0 } = options;
 
-  const size = train.steps * train.features;
-  const batchX = new Float32Array(batchSize * size);
-  const batchY = new Float32Array(batchSize);
   const order = new Uint32Array(train.count);
   const batchesPerEpoch = Math.ceil(train.count / batchSize);
   const variables = model.trainableWeights.map((w) => w.read() as tfjs.Variable);
@@ -151,22 +139,16 @@ export async function fitModel(
           break epochLoop;
         }
         const started = Date.now();
-        const n = gatherBatch(
-          train,
-          order,
-          b * batchSize,
-          Math.min((b + 1) * batchSize, train.count),
-          batchX,
-          batchY,
-        );
+        const from = b * batchSize;
+        const to = Math.min(from + batchSize, train.count);
+        const n = to - from;
         const lossTensor = tf.tidy(() => {
-          const xs = tf.tensor3d(batchX.subarray(0, n * size), [n, train.steps, train.features]);
-          const ys = tf.tensor2d(batchY.subarray(0, n), [n, 1]);
+          const { inputs, labels } = train.batch(tf, order, from, to);
           return optimizer.minimize(
             () =>
               tf.losses.meanSquaredError(
-                ys,
-                model.apply(xs, { training: true }) as tfjs.Tensor,
+                labels,
+                model.apply(inputs, { training: true }) as tfjs.Tensor,
               ) as tfjs.Scalar,
             true,
             variables,
@@ -193,7 +175,7 @@ export async function fitModel(
       samplesSeen += epochSamples;
       const loss = lossSum / epochSamples;
       const valLoss = validation
-        ? meanSquaredError(await predictWindows(tf, model, validation), validation.y)
+        ? meanSquaredError(await predictWindows(tf, model, validation), validation.labels)
         : NaN;
       const monitored = validation ? valLoss : loss;
       const improved = monitored < bestValLoss - minDelta;

@@ -1,4 +1,5 @@
 /** Per-feature statistics of the training windows, for the model's Normalization layer. */
+import { inOrder, toWindowBatches, type WindowBatches } from './training-source';
 import type { WindowData } from './window-data';
 
 export interface NormalizationStats {
@@ -10,25 +11,44 @@ export interface NormalizationStats {
   variance: Float64Array;
 }
 
+const CHUNK = 1024;
+
+/** Calls `visit(x, rows)` with the steps of every window, a chunk of windows at a time. */
+function eachChunk(batches: WindowBatches, visit: (x: Float32Array, rows: number) => void): void {
+  const size = batches.steps * batches.features;
+  const x = new Float32Array(CHUNK * size);
+  const y = new Float32Array(CHUNK);
+  const order = inOrder(batches.count);
+  for (let from = 0; from < batches.count; from += CHUNK) {
+    const n = batches.fill(order, from, Math.min(from + CHUNK, batches.count), x, y);
+    visit(x, n * batches.steps);
+  }
+}
+
 /** Mean and variance of every feature over all windows and steps (two passes, in float64). */
-export function normalizationStats(data: WindowData): NormalizationStats {
-  const { features } = data;
+export function normalizationStats(data: WindowData | WindowBatches): NormalizationStats {
+  const batches = toWindowBatches(data);
+  const { features } = batches;
   const mean = new Float64Array(features);
   const variance = new Float64Array(features);
-  const rows = data.count * data.steps;
+  const rows = batches.count * batches.steps;
   if (rows === 0) throw new Error('normalizationStats: the training split has no windows');
-  for (let r = 0; r < rows; r++) {
-    const base = r * features;
-    for (let f = 0; f < features; f++) mean[f] += data.x[base + f];
-  }
-  for (let f = 0; f < features; f++) mean[f] /= rows;
-  for (let r = 0; r < rows; r++) {
-    const base = r * features;
-    for (let f = 0; f < features; f++) {
-      const d = data.x[base + f] - mean[f];
-      variance[f] += d * d;
+  eachChunk(batches, (x, chunkRows) => {
+    for (let r = 0; r < chunkRows; r++) {
+      const base = r * features;
+      for (let f = 0; f < features; f++) mean[f] += x[base + f];
     }
-  }
+  });
+  for (let f = 0; f < features; f++) mean[f] /= rows;
+  eachChunk(batches, (x, chunkRows) => {
+    for (let r = 0; r < chunkRows; r++) {
+      const base = r * features;
+      for (let f = 0; f < features; f++) {
+        const d = x[base + f] - mean[f];
+        variance[f] += d * d;
+      }
+    }
+  });
   for (let f = 0; f < features; f++) {
     variance[f] /= rows;
     if (!(variance[f] > 1e-12)) variance[f] = 1;

@@ -1,28 +1,23 @@
 /** Batched inference over windows, returning plain numbers. */
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../tf';
-import { assertWindowData, type WindowData } from './window-data';
+import { inOrder, toTrainingSource, type TrainingData } from './training-source';
 
-/** Predictions for every window, in order; `batchSize` bounds the memory of one forward pass. */
+/** Predictions for every example, in order; `batchSize` bounds the memory of one forward pass. */
 export async function predictWindows(
   tf: Tf,
   model: tfjs.LayersModel,
-  data: WindowData,
+  data: TrainingData,
   batchSize = 2048,
 ): Promise<Float32Array> {
-  assertWindowData(data, 'predict');
-  const out = new Float32Array(data.count);
-  const size = data.steps * data.features;
-  for (let from = 0; from < data.count; from += batchSize) {
-    const n = Math.min(batchSize, data.count - from);
-    const prediction = tf.tidy(() => {
-      const x = tf.tensor3d(data.x.subarray(from * size, (from + n) * size), [
-        n,
-        data.steps,
-        data.features,
-      ]);
-      return model.predict(x) as tfjs.Tensor;
-    });
+  const source = toTrainingSource(data, 'predict');
+  const out = new Float32Array(source.count);
+  const order = inOrder(source.count);
+  for (let from = 0; from < source.count; from += batchSize) {
+    const to = Math.min(from + batchSize, source.count);
+    const prediction = tf.tidy(
+      () => model.predict(source.batch(tf, order, from, to).inputs) as tfjs.Tensor,
+    );
     out.set(await prediction.data(), from);
     prediction.dispose();
   }

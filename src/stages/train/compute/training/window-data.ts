@@ -30,25 +30,3 @@ export function assertWindowData(data: WindowData, name: string): void {
   if (data.y.length !== count)
     throw new Error(`${name}: y has ${data.y.length} labels for ${count} windows`);
 }
-
-/**
- * Copies the windows `order[from..to)` into `x` and `y` (reused between batches to avoid garbage).
- * Returns the number of windows copied.
- */
-export function gatherBatch(
-  data: WindowData,
-  order: Uint32Array,
-  from: number,
-  to: number,
-  x: Float32Array,
-  y: Float32Array,
-): number {
-  const size = data.steps * data.features;
-  let row = 0;
-  for (let k = from; k < to; k++, row++) {
-    const w = order[k];
-    x.set(data.x.subarray(w * size, (w + 1) * size), row * size);
-    y[row] = data.y[w];
-  }
-  return row;
-}
