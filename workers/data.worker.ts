@@ -9,6 +9,9 @@ import { indexedDbEntryStore } from './data/persist-db';
 import { withReadableErrors } from './data/persist-store';
 import { DatasetRegistry } from './data/registry';
 import { createSubsetApi } from './data/subset-api';
+import { createBaselinesApi } from './data/baselines-api';
+import { createRecommendApi } from './data/recommend-api';
+import { createSequencesApi } from './data/sequences-api';
 import { tensorOps } from './data/tensor-backend';
 
 const registry = new DatasetRegistry();
@@ -19,6 +22,9 @@ const api = {
   ...createSubsetApi(registry),
   ...createExploreApi(registry, runs, tensorOps),
   ...createClusterApi(registry, runs, tensorOps),
+  ...createSequencesApi(registry),
+  ...createBaselinesApi(registry, runs),
+  ...createRecommendApi(registry),
   ...createPersistApi(registry, withReadableErrors(indexedDbEntryStore())),
 };
 

@@ -5,6 +5,8 @@
 import { FileRefusedError } from '../stages/ingest/compute/load-errors';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { clusterCommand } from './commands/cluster';
+import { compareCommand, COMPARE_USAGE } from './commands/compare';
+import { tuneCommand, TUNE_USAGE } from './commands/tune';
 import { subsetCommand } from './commands/subset';
 import { summaryCommand } from './commands/summary';
 import { trainCommand, TRAIN_USAGE } from './commands/train';
@@ -20,6 +22,8 @@ const COMMANDS: Record<string, { usage: string; run: (args: ParsedArgs) => Promi
   },
   windows: { usage: WINDOWS_USAGE, run: windowsCommand },
   train: { usage: TRAIN_USAGE, run: trainCommand },
+  compare: { usage: COMPARE_USAGE, run: compareCommand },
+  tune: { usage: TUNE_USAGE, run: tuneCommand },
 };
 
 function usage(): string {

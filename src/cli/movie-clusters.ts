@@ -1,19 +1,30 @@
+import { clusterMovies, DEFAULT_CLUSTER_OPTIONS } from '../stages/cluster/compute/cluster-movies';
 import type { RatingsData } from '../stages/ingest/compute/ratings-table';
 import { UsageError } from './args';
+import { nodeTensorOps } from './tensor-backend';
 
 /**
- * The movie → cluster assignment the sequence windows are built on (`clusterOfMovie[m]` in 0 … k − 1).
- * CONNECT WHEN MERGING: the clustering stage (issue 3, `src/stages/cluster/compute/`) is built on another
- * branch; this is the one place the CLI asks it for clusters (K-Means with `k` clusters over the movies of
- * `data`, seeded). Until it is merged the CLI refuses rather than invent an assignment.
+ * The movie → cluster assignment the sequence windows are built on (`clusterOfMovie[m]` in 0 … k − 1): the
+ * Cluster cell's K-Means with its defaults (mean-centred ratings, 50 PCA components, n_init 10), run for `k`
+ * alone on the movies of `data`, seeded.
  */
 export async function clusterMoviesForWindows(
-  _data: RatingsData,
+  data: RatingsData,
   k: number,
-  _seed: number,
+  seed: number,
 ): Promise<Int32Array> {
-  throw new UsageError(
-    `--k ${k} needs movie clusters from the clustering stage (issue 3), which this build does not include yet; ` +
-      'leave out --k for the split counts alone',
-  );
+  const movies = data.movieIds.ids.length;
+  if (!(Number.isInteger(k) && k >= 2 && k < movies))
+    throw new UsageError(
+      `--k must be a whole number from 2 to ${movies - 1} (the subset has ${movies} movies)`,
+    );
+  const options = {
+    ...DEFAULT_CLUSTER_OPTIONS,
+    kMin: k,
+    kMax: k,
+    seed,
+    components: Math.min(DEFAULT_CLUSTER_OPTIONS.components, movies - 1),
+  };
+  const { sweep } = await clusterMovies(data, options, await nodeTensorOps());
+  return sweep.labels.get(k)!;
 }

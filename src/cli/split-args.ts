@@ -1,5 +1,5 @@
 import type { RatingsData } from '../stages/ingest/compute/ratings-table';
-import { selectTopSubset } from '../stages/subset/compute/top-subset';
+import { defaultSubsetOptions, selectTopSubset } from '../stages/subset/compute/top-subset';
 import { prepareSplit, SINGLE_RATING_WINDOWS } from '../stages/windows/compute/prepare-split';
 import type { PreparedSplit } from '../stages/windows/compute/prepare-split';
 import { DEFAULT_WINDOW_OPTIONS, type WindowOptions } from '../stages/windows/compute/window-index';
@@ -25,7 +25,7 @@ export const SPLIT_FLAGS = [
 ] as const;
 
 export const SPLIT_USAGE =
-  '[--users U --movies M] [--window W] [--stride S] [--cap C] [--split chrono|random] [--on windows|ratings] ' +
+  '[--users U|all --movies M|all] [--window W] [--stride S] [--cap C] [--split chrono|random] [--on windows|ratings] ' +
   '[--val-fraction F] [--test-fraction F] [--seed S]';
 
 /**
@@ -56,15 +56,21 @@ export function checkFlags(args: ParsedArgs, known: readonly string[]): void {
 }
 
 /**
- * `--users/--movies` cut the top-u × top-m subset first, as the Subset cell does; without them the whole file
- * is used.
+ * The top-u × top-m subset, as the Subset cell cuts it, with the cell's defaults (the report's 10,000 × 2,000,
+ * halved for smaller data); `--users all --movies all` keeps the whole file.
  */
 export function subsetFromArgs(data: RatingsData, args: ParsedArgs): RatingsData {
-  if (!args.options.has('users') && !args.options.has('movies')) return data;
-  return selectTopSubset(data, {
-    users: integerOption(args, 'users', data.userIds.ids.length),
-    movies: integerOption(args, 'movies', data.movieIds.ids.length),
-  }).data;
+  const users = data.userIds.ids.length;
+  const movies = data.movieIds.ids.length;
+  const defaults = defaultSubsetOptions(users, movies);
+  const size = (name: 'users' | 'movies', all: number, fallback: number) =>
+    args.options.get(name) === 'all' ? all : integerOption(args, name, fallback);
+  const options = {
+    users: size('users', users, defaults.users),
+    movies: size('movies', movies, defaults.movies),
+  };
+  if (options.users >= users && options.movies >= movies) return data;
+  return selectTopSubset(data, options).data;
 }
 
 /**

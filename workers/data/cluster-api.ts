@@ -1,4 +1,3 @@
-import type { DatasetId } from '../../src/lib/ids';
 import { clusterMovies } from '../../src/stages/cluster/compute/cluster-movies';
 import { describeClusters } from '../../src/stages/cluster/compute/cluster-table';
 import type { OperatorChoice } from '../../src/stages/explore/compute/matrix-operator';
@@ -16,19 +15,7 @@ import { dataWorkerClusterAssignments, type ClusterAssignments } from './cluster
 import { heldSubset } from './explore-api';
 import type { DatasetRegistry } from './registry';
 
-/**
- * For later stages, inside the data worker: the cluster of each movie of subset `subsetId` (length =
- * subset movies, values 0 … k − 1) under the clustering the person chose in the Cluster cell, or null
- * when none is chosen for that subset. `getClusterAssignmentRef` names it (sweep run and k), so that a
- * stage can tell when its own result was built from another clustering.
- */
-export function getClusterAssignment(subsetId: DatasetId): Int32Array | null {
-  return dataWorkerClusterAssignments.chosen(subsetId)?.clusterOfMovie ?? null;
-}
-
-export function getClusterAssignmentRef(subsetId: DatasetId): ClusterAssignmentRef | null {
-  return dataWorkerClusterAssignments.chosen(subsetId)?.ref ?? null;
-}
+export { getClusterAssignment, getClusterAssignmentRef } from './cluster-assignments';
 
 /** The Cluster cell's worker functions: the K-Means sweep, and choosing k. */
 export function createClusterApi(

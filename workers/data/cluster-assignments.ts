@@ -54,3 +54,17 @@ export class ClusterAssignments {
 
 /** The data worker's one instance, which `getClusterAssignment` reads. */
 export const dataWorkerClusterAssignments = new ClusterAssignments();
+
+/**
+ * For later stages, inside the data worker: the cluster of each movie of subset `subsetId` (length =
+ * subset movies, values 0 … k − 1) under the clustering the person chose in the Cluster cell, or null
+ * when none is chosen for that subset. `getClusterAssignmentRef` names it (sweep run and k), so that a
+ * stage can tell when its own result was built from another clustering.
+ */
+export function getClusterAssignment(subsetId: DatasetId): Int32Array | null {
+  return dataWorkerClusterAssignments.chosen(subsetId)?.clusterOfMovie ?? null;
+}
+
+export function getClusterAssignmentRef(subsetId: DatasetId): ClusterAssignmentRef | null {
+  return dataWorkerClusterAssignments.chosen(subsetId)?.ref ?? null;
+}

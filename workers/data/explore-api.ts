@@ -1,4 +1,3 @@
-import type { DatasetId } from '../../src/lib/ids';
 import { exploreProjections } from '../../src/stages/explore/compute/explore-projections';
 import type { OperatorChoice } from '../../src/stages/explore/compute/matrix-operator';
 import { movieInfo } from '../../src/stages/explore/compute/movie-info';
@@ -9,15 +8,9 @@ import type {
   ExploreResult,
 } from '../../src/stages/explore/contract';
 import type { RunTokens } from './cancellation';
-import type { DatasetRegistry } from './registry';
+import { heldSubset, type DatasetRegistry } from './registry';
 
-/** Held datasets that are subsets; the matrix stages work on a subset, never on a whole dataset. */
-export function heldSubset(registry: DatasetRegistry, subsetId: DatasetId) {
-  const held = registry.get(subsetId);
-  if (!held.parent)
-    throw new Error('Explore and Cluster work on a subset: run the Subset cell first.');
-  return held;
-}
+export { heldSubset } from './registry';
 
 /** The Explore cell's worker function: PCA, sparse PCA and NMF planes of a subset's movies. */
 export function createExploreApi(

@@ -56,3 +56,10 @@ export class DatasetRegistry {
     return [...this.datasets.keys()];
   }
 }
+
+/** Held datasets that are subsets; the matrix and sequence stages work on a subset, never on a whole dataset. */
+export function heldSubset(registry: DatasetRegistry, subsetId: DatasetId): HeldDataset {
+  const held = registry.get(subsetId);
+  if (!held.parent) throw new Error('This stage works on a subset: run the Subset cell first.');
+  return held;
+}

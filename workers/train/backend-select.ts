@@ -13,6 +13,7 @@ import {
   type BackendOptions,
   type BackendReport,
 } from '../../src/stages/train/contract';
+import { softwareWebGl, softwareWebGpu } from './software-renderer';
 import { startWasmBackend } from './wasm-setup';
 
 type Tf = typeof tfjs;
@@ -21,22 +22,30 @@ type Tf = typeof tfjs;
 export type BackendCheck = (tf: Tf) => Promise<string>;
 
 interface Scope {
-  navigator?: { gpu?: { requestAdapter(): Promise<unknown> } };
+  navigator?: { gpu?: { requestAdapter(): Promise<Parameters<typeof softwareWebGpu>[0] | null> } };
 }
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** `forced`: the person chose this backend, so a software renderer is used rather than skipped. */
 async function startBackend(
   tf: Tf,
   name: BackendName,
+  forced: boolean,
 ): Promise<{ threads: number | null; note: string | null }> {
   if (name === 'webgpu') {
     const gpu = (globalThis as unknown as Scope).navigator?.gpu;
     if (!gpu) throw new Error('WebGPU is not available in this browser (navigator.gpu is missing)');
-    if (!(await gpu.requestAdapter()))
-      throw new Error('WebGPU has no adapter here (requestAdapter() gave none)');
+    const adapter = await gpu.requestAdapter();
+    if (!adapter) throw new Error('WebGPU has no adapter here (requestAdapter() gave none)');
+    const software = softwareWebGpu(adapter);
+    if (software && !forced) throw new Error(software);
+  }
+  if (name === 'webgl' && !forced) {
+    const software = softwareWebGl();
+    if (software) throw new Error(software);
   }
   if (name === 'wasm') return startWasmBackend(tf);
   if (!tf.findBackendFactory(name)) throw new Error(`the ${name} backend is not bundled`);
@@ -54,7 +63,7 @@ export async function selectBackend(
   for (const backend of candidates) {
     const started = Date.now();
     try {
-      const { threads, note } = await startBackend(tf, backend);
+      const { threads, note } = await startBackend(tf, backend, options.force !== null);
       const { applied } = applyBackendPatches(tf, backend);
       const checked = await check(tf);
       const reason = [checked, note].filter(Boolean).join('; ');

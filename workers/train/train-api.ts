@@ -8,63 +8,24 @@ import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
 import { transfer } from 'comlink';
 import type { RunId } from '../../src/lib/ids';
-import {
-  buildDenseModel,
-  buildLstmModel,
-  constantPredictionRmse,
-  countParameters,
-  evaluateModel,
-  fitModel,
-  normalizationStats,
-  pairSource,
-  predictWindows,
-  readWeights,
-  writeWeights,
-  type TrainingSource,
-} from '../../src/stages/train/compute/api';
+import { pairSource, predictWindows } from '../../src/stages/train/compute/api';
+import { runTraining } from '../../src/stages/train/compute/run-training';
 import {
   DEFAULT_BACKEND_OPTIONS,
   type BackendOptions,
   type BackendReport,
   type PredictInputs,
-  type SplitEvaluation,
   type TrainProgress,
   type TrainRequest,
   type TrainResult,
 } from '../../src/stages/train/contract';
-import { windowBatches } from '../../src/stages/windows/compute/compact-windows';
 import { RunTokens } from '../data/cancellation';
 import { tinyChecks } from './backend-check';
 import { selectBackend } from './backend-select';
 import { BatchCoalescer } from './batch-coalescer';
 import { KeptModels } from './kept-models';
-import { modelData } from './training-data';
+import { createTuneApi } from './tune-api';
 import { yieldToEventLoop } from './yield';
-
-async function splitEvaluation(
-  model: tf.LayersModel,
-  train: TrainingSource,
-  data: TrainingSource,
-): Promise<SplitEvaluation & { predictions: Float32Array }> {
-  const { rmse, mae, predictions } = await evaluateModel(tf, model, data);
-  return {
-    rmse,
-    mae,
-    trainMeanRmse: constantPredictionRmse(train.labels, data.labels),
-    predictions,
-  };
-}
-
-function buildModel(request: TrainRequest): tf.LayersModel {
-  const { model, windows, space } = request;
-  if (model.kind === 'dense') return buildDenseModel(tf, { ...model.options, ...space });
-  return buildLstmModel(tf, {
-    ...model.options,
-    steps: windows.steps,
-    features: windows.features,
-    normalization: normalizationStats(windowBatches(windows, 'train')),
-  });
-}
 
 export function createTrainApi(options: { persistModels?: boolean } = {}) {
   const runs = new RunTokens();
@@ -95,76 +56,36 @@ export function createTrainApi(options: { persistModels?: boolean } = {}) {
   ): Promise<TrainResult> {
     const { runId } = request;
     const token = runs.start(runId);
-    let keep = false;
     try {
       const report = await init(request.backend);
       onProgress({ kind: 'backend', report });
-      onProgress({ kind: 'phase', phase: 'building' });
-      const data = modelData(request.model.kind, request.windows);
-      const model = buildModel(request);
-      try {
-        if (request.initialWeights) writeWeights(tf, model, request.initialWeights);
-        onProgress({ kind: 'phase', phase: 'training' });
-        const batches = new BatchCoalescer(onProgress);
-        const fit = await fitModel(tf, model, data, {
-          ...request.fit,
-          onBatch: async (progress) => {
-            batches.add(progress);
-            await yieldToEventLoop();
-          },
-          onEpoch: (log) => {
-            batches.flush();
-            onProgress({ kind: 'epoch', ...log });
-          },
-          shouldStop: () => token.cancelled,
-        });
-        batches.flush();
-        onProgress({ kind: 'phase', phase: 'evaluating' });
-        const validation = data.validation.count
-          ? await splitEvaluation(model, data.train, data.validation)
-          : null;
-        const test = data.test.count
-          ? {
-              ...(await splitEvaluation(model, data.train, data.test)),
-              labels: data.test.labels.slice(),
-            }
-          : null;
-        const modelKey = request.keepAs ?? null;
-        if (modelKey) {
-          keep = true;
-          await kept.keep(modelKey, model);
-        }
-        const result: TrainResult = {
-          runId,
-          backend: report.backend,
-          params: countParameters(model),
-          epochsRun: fit.epochsRun,
-          bestEpoch: fit.bestEpoch,
-          bestValLoss: fit.bestValLoss,
-          stopReason: fit.stopReason,
-          trainingSeconds: fit.trainingSeconds,
-          samplesPerSecond: fit.samplesPerSecond,
-          validation: validation && {
-            rmse: validation.rmse,
-            mae: validation.mae,
-            trainMeanRmse: validation.trainMeanRmse,
-          },
-          test,
-          weights: request.returnWeights ? await readWeights(model) : null,
-          modelKey,
-        };
-        const buffers = [
-          test?.predictions.buffer,
-          test?.labels.buffer,
-          ...(result.weights?.values.map((v) => v.buffer) ?? []),
-        ];
-        return transfer(
-          result,
-          buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer),
-        );
-      } finally {
-        if (!keep) model.dispose();
-      }
+      const batches = new BatchCoalescer(onProgress);
+      const { model, result: trained } = await runTraining(tf, request, {
+        onPhase: (phase) => onProgress({ kind: 'phase', phase }),
+        onBatch: async (progress) => {
+          batches.add(progress);
+          await yieldToEventLoop();
+        },
+        onEpoch: (log) => {
+          batches.flush();
+          onProgress({ kind: 'epoch', ...log });
+        },
+        shouldStop: () => token.cancelled,
+      });
+      batches.flush();
+      const modelKey = request.keepAs ?? null;
+      if (modelKey) await kept.keep(modelKey, model);
+      else model.dispose();
+      const result: TrainResult = { ...trained, backend: report.backend, modelKey };
+      const buffers = [
+        result.test?.predictions.buffer,
+        result.test?.labels.buffer,
+        ...(result.weights?.values.map((v) => v.buffer) ?? []),
+      ];
+      return transfer(
+        result,
+        buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer),
+      );
     } finally {
       runs.finish(runId);
     }
@@ -189,6 +110,7 @@ export function createTrainApi(options: { persistModels?: boolean } = {}) {
     init,
     train,
     predict,
+    ...createTuneApi(runs, init),
     /** Soft stop: the run finishes its current batch, keeps its best weights and returns its result. */
     stop(runId: RunId): void {
       runs.cancel(runId);

@@ -1,7 +1,19 @@
 import { createStore } from './store';
 
 /** The notebook's cells in pipeline order. Later stages add their ids here as their cells land. */
-export const CELL_ORDER = ['data', 'subset', 'explore', 'cluster'] as const;
+export const CELL_ORDER = [
+  'data',
+  'subset',
+  'explore',
+  'cluster',
+  'sequences',
+  'lstm',
+  'tune',
+  'baselines',
+  'dense',
+  'compare',
+  'recommend',
+] as const;
 export type CellId = (typeof CELL_ORDER)[number];
 
 /** The cells each cell reads from. Changing a cell makes everything downstream of it stale. */
@@ -10,6 +22,13 @@ export const CELL_INPUTS: Record<CellId, CellId[]> = {
   subset: ['data'],
   explore: ['subset'],
   cluster: ['subset'],
+  sequences: ['cluster'],
+  lstm: ['sequences'],
+  tune: ['sequences'],
+  baselines: ['sequences'],
+  dense: ['sequences'],
+  compare: ['sequences'],
+  recommend: ['sequences'],
 };
 
 export const CELL_TITLES: Record<CellId, string> = {
@@ -17,6 +36,13 @@ export const CELL_TITLES: Record<CellId, string> = {
   subset: 'Subset',
   explore: 'Explore',
   cluster: 'Cluster',
+  sequences: 'Sequences',
+  lstm: 'LSTM',
+  tune: 'Tune',
+  baselines: 'Baselines',
+  dense: 'Dense model',
+  compare: 'Compare',
+  recommend: 'Recommend',
 };
 
 export type CellStatus =

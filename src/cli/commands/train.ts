@@ -1,4 +1,5 @@
 import { UsageError, type ParsedArgs } from '../args';
+import { NETWORK_USAGE, trainNetworkCommand } from './train-networks';
 import { RATING_MODEL_USAGE, trainRatingModelCommand } from './train-rating-models';
 
 /** The models `train` knows, by name; the sequence and dense models join this table. */
@@ -6,9 +7,11 @@ const TRAINERS: Record<string, (args: ParsedArgs) => Promise<unknown>> = {
   mean: (args) => trainRatingModelCommand('mean', args),
   bias: (args) => trainRatingModelCommand('bias', args),
   mf: (args) => trainRatingModelCommand('mf', args),
+  lstm: (args) => trainNetworkCommand('lstm', args),
+  dense: (args) => trainNetworkCommand('dense', args),
 };
 
-export const TRAIN_USAGE = `train ${RATING_MODEL_USAGE}`;
+export const TRAIN_USAGE = `train ${RATING_MODEL_USAGE}\n  train ${NETWORK_USAGE}`;
 
 /** `train MODEL FILE... [--options]`. */
 export async function trainCommand(args: ParsedArgs): Promise<unknown> {

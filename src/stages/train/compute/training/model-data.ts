@@ -1,12 +1,13 @@
 /** Turns the transferred windows into what each model trains and is scored on. */
-import { pairSource, windowSource, type TrainingSource } from '../../src/stages/train/compute/api';
-import type { ModelSpec } from '../../src/stages/train/contract';
+import type { ModelSpec } from '../../contract';
 import {
   ratingTriples,
   windowBatches,
   type CompactWindows,
-} from '../../src/stages/windows/compute/compact-windows';
-import { TEST, TRAIN, VALIDATION } from '../../src/stages/windows/compute/window-split';
+} from '../../../windows/compute/compact-windows';
+import { TEST, TRAIN, VALIDATION } from '../../../windows/compute/window-split';
+import { pairSource } from './pair-source';
+import { windowSource, type TrainingSource } from './training-source';
 
 export interface ModelData {
   train: TrainingSource;

@@ -1,0 +1,75 @@
+import { wrap, type Remote } from 'comlink';
+import type { BackendReport } from '../../stages/train/contract';
+import type { TrainApi } from '../../../workers/train.worker';
+import { createStore } from '../state/store';
+
+/** What the page knows of the training worker, for the status bar and the model cells. */
+export interface TrainWorkerState {
+  /** The backend in use once one is chosen (after the first training or an explicit start). */
+  backend: BackendReport | null;
+  /** Calls in flight. */
+  busy: number;
+}
+
+export const trainWorkerStore = createStore<TrainWorkerState>({ backend: null, busy: 0 });
+
+class TerminatedError extends Error {
+  constructor() {
+    super('The training worker was stopped.');
+    this.name = 'TerminatedError';
+  }
+}
+
+let worker: Worker | null = null;
+let api: Remote<TrainApi> | null = null;
+let terminated: (() => void) | null = null;
+let terminatedPromise: Promise<never> | null = null;
+
+/** The training worker, started on first use and again after a hard cancel (tfjs loads with it). */
+function trainWorker(): { api: Remote<TrainApi>; terminatedPromise: Promise<never> } {
+  if (!api || !terminatedPromise) {
+    worker = new Worker(new URL('../../../workers/train.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'prize-lab-train',
+    });
+    api = wrap<TrainApi>(worker);
+    terminatedPromise = new Promise<never>((_, reject) => {
+      terminated = () => reject(new TerminatedError());
+    });
+    terminatedPromise.catch(() => undefined);
+  }
+  return { api, terminatedPromise };
+}
+
+/**
+ * Runs one call on the training worker. A hard cancel (`terminateTrainWorker`) rejects it at once with an error
+ * named 'TerminatedError': a terminated worker never answers, so its pending calls would wait forever.
+ */
+export async function onTrainWorker<T>(call: (api: Remote<TrainApi>) => Promise<T>): Promise<T> {
+  const current = trainWorker();
+  trainWorkerStore.set((state) => ({ busy: state.busy + 1 }));
+  try {
+    return await Promise.race([call(current.api), current.terminatedPromise]);
+  } finally {
+    trainWorkerStore.set((state) => ({ busy: Math.max(0, state.busy - 1) }));
+  }
+}
+
+/** Hard cancel: ends the worker and everything it was doing; the next call starts a fresh one. */
+export function terminateTrainWorker(): void {
+  worker?.terminate();
+  terminated?.();
+  worker = null;
+  api = null;
+  terminated = null;
+  terminatedPromise = null;
+  trainWorkerStore.set({ busy: 0 });
+}
+
+export function isTerminated(error: unknown): boolean {
+  return (error as Error)?.name === 'TerminatedError';
+}
+
+export function noteBackend(report: BackendReport): void {
+  trainWorkerStore.set({ backend: report });
+}

@@ -1,0 +1,168 @@
+import { useMemo } from 'react';
+import { Cell } from '../../../app/components/Cell';
+import { Plot } from '../../../app/components/Plot';
+import { downloadBlob } from '../../../app/download';
+import { formatCount, formatDuration, formatPercent } from '../../../app/format';
+import { useStore } from '../../../app/state/store';
+import { sequencesStore } from '../../windows/ui/sequences-store';
+import {
+  comparisonCsv,
+  comparisonJson,
+  REFERENCE_LINES,
+  spreadFromBest,
+} from '../compute/comparison';
+import './compare-status';
+import { compareStore } from './compare-store';
+
+const FAMILY_COLOURS = { sequence: '#b40f20', embedding: '#3b6ea8', rating: '#5a8f3c' };
+
+export function CompareCell() {
+  const { rows } = useStore(compareStore, (state) => state);
+  const sequences = useStore(sequencesStore, (state) => state.result);
+  const sorted = useMemo(() => [...rows].sort((a, b) => a.testRmse - b.testRmse), [rows]);
+  const { spread } = useMemo(() => spreadFromBest(rows), [rows]);
+  const chart = useMemo(
+    () => [
+      {
+        type: 'bar',
+        orientation: 'h',
+        y: sorted.map((r) => r.model),
+        x: sorted.map((r) => r.testRmse),
+        marker: { color: sorted.map((r) => FAMILY_COLOURS[r.family]) },
+        text: sorted.map((r) => r.testRmse.toFixed(4)),
+        textposition: 'auto',
+        name: 'this notebook’s test ratings',
+      },
+    ],
+    [sorted],
+  );
+  const layout = useMemo(
+    () => ({
+      xaxis: { title: { text: 'test RMSE (lower is better)' }, rangemode: 'tozero' },
+      yaxis: { autorange: 'reversed', automargin: true },
+      margin: { l: 180, r: 16, t: 36, b: 48 },
+      showlegend: false,
+      shapes: REFERENCE_LINES.map((line) => ({
+        type: 'line',
+        xref: 'x',
+        yref: 'paper',
+        x0: line.rmse,
+        x1: line.rmse,
+        y0: 0,
+        y1: 1,
+        line: { dash: 'dot', width: 1, color: '#888' },
+      })),
+      annotations: REFERENCE_LINES.map((line, i) => ({
+        xref: 'x',
+        yref: 'paper',
+        x: line.rmse,
+        y: 1 - i * 0.08,
+        text: `${line.label}: ${line.rmse}`,
+        showarrow: false,
+        xanchor: 'left',
+        font: { size: 10, color: '#888' },
+      })),
+    }),
+    [],
+  );
+  const exportContext = () => ({
+    generatedBy: 'Prize Lab',
+    date: new Date().toISOString(),
+    split: sequences?.options ?? null,
+    seed: sequences?.seed ?? null,
+  });
+  return (
+    <Cell
+      id="compare"
+      intro={
+        <>
+          Every model trained in this session, scored on the same test ratings (the labels of the
+          test windows). The dotted lines are published figures for orientation only: they were
+          measured on the Netflix Prize’s own hold-out of the full data, not on this split, and do
+          not compare directly.
+        </>
+      }
+    >
+      {rows.length === 0 && (
+        <p className="note">
+          Train the LSTM, the baselines or the dense model: each adds a row here.
+        </p>
+      )}
+      {rows.length > 0 && (
+        <>
+          <table className="results" data-testid="comparison">
+            <caption>Test RMSE on {formatCount(rows[0].testRatings)} test ratings</caption>
+            <thead>
+              <tr>
+                <th>Model</th>
+                <th>Test RMSE</th>
+                <th>vs best</th>
+                <th>Test MAE</th>
+                <th>Parameters</th>
+                <th>Training time</th>
+                <th>Backend</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((row) => (
+                <tr key={row.id} data-model={row.id}>
+                  <td>{row.model}</td>
+                  <td className="num">{row.testRmse.toFixed(4)}</td>
+                  <td className="num">
+                    {(spread.get(row.id) ?? 0) === 0
+                      ? 'best'
+                      : `+${formatPercent(spread.get(row.id) ?? 0)}`}
+                  </td>
+                  <td className="num">{row.testMae.toFixed(4)}</td>
+                  <td className="num">{formatCount(row.params)}</td>
+                  <td className="num">{formatDuration(row.trainingSeconds * 1000)}</td>
+                  <td>{row.backend}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Plot
+            title="Test RMSE by model"
+            data={chart}
+            layout={layout}
+            height={Math.max(240, 60 + 36 * rows.length)}
+          />
+          <p>
+            <button
+              type="button"
+              onClick={() =>
+                downloadBlob(
+                  new Blob([comparisonCsv(sorted)], { type: 'text/csv' }),
+                  'prize-lab-comparison.csv',
+                )
+              }
+            >
+              Download CSV
+            </button>{' '}
+            <button
+              type="button"
+              onClick={() =>
+                downloadBlob(
+                  new Blob([comparisonJson(sorted, exportContext())], { type: 'application/json' }),
+                  'prize-lab-comparison.json',
+                )
+              }
+            >
+              Download JSON
+            </button>
+          </p>
+          <details>
+            <summary>Reference figures and their sources</summary>
+            <ul>
+              {REFERENCE_LINES.map((line) => (
+                <li key={line.label}>
+                  {line.label}: {line.rmse} — {line.source}
+                </li>
+              ))}
+            </ul>
+          </details>
+        </>
+      )}
+    </Cell>
+  );
+}

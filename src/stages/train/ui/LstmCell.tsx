@@ -1,0 +1,114 @@
+import { Cell } from '../../../app/components/Cell';
+import { useStore } from '../../../app/state/store';
+import { sequencesStore } from '../../windows/ui/sequences-store';
+import { DENSE_ACTIVATIONS } from '../compute/model/build-lstm-model';
+import { BackendPanel } from './BackendPanel';
+import { lstmOptionsStore, lstmRun, type LstmCellOptions } from './lstm-run';
+import { ChoiceInput, NumberInput } from './OptionFields';
+import { TrainingProgress } from './TrainingProgress';
+import { TrainingResult } from './TrainingResult';
+
+const ACTIVATION_NAMES = { sigmoid: 'sigmoid scaled to the ratings' };
+
+export function LstmCell() {
+  const { options } = useStore(lstmOptionsStore, (state) => state);
+  const { running, finished } = useStore(lstmRun.store, (state) => state);
+  const sequences = useStore(sequencesStore, (state) => state.result);
+  const busy = running !== null;
+  const set = (patch: Partial<LstmCellOptions>) =>
+    lstmOptionsStore.set({ options: { ...options, ...patch } });
+  return (
+    <Cell
+      id="lstm"
+      intro={
+        <>
+          The report’s first model: the windows’ cluster one-hots and ratings → a normalization
+          layer (statistics of the training split) → LSTM (228 units) → Dense (swish) → the rating;
+          Adam, early stopping on the validation loss with the best epoch’s weights kept. It trains
+          in its own worker on the fastest backend that passes a check.
+        </>
+      }
+      onRun={sequences && !busy ? () => void lstmRun.run() : undefined}
+      runLabel="Train"
+    >
+      <form className="params" onSubmit={(e) => e.preventDefault()}>
+        <NumberInput
+          label="LSTM units"
+          value={options.units}
+          min={1}
+          max={1024}
+          disabled={busy}
+          onValue={(units) => set({ units })}
+        />
+        <NumberInput
+          label="LSTM layers"
+          value={options.layers}
+          min={1}
+          max={4}
+          disabled={busy}
+          onValue={(layers) => set({ layers })}
+        />
+        <NumberInput
+          label="Dropout"
+          value={options.dropout}
+          min={0}
+          max={0.9}
+          step={0.05}
+          disabled={busy}
+          onValue={(dropout) => set({ dropout })}
+        />
+        <ChoiceInput
+          label="Dense activation"
+          value={options.activation}
+          choices={DENSE_ACTIVATIONS}
+          names={ACTIVATION_NAMES}
+          disabled={busy}
+          onValue={(activation) => set({ activation })}
+        />
+        <NumberInput
+          label="Learning rate"
+          value={options.learningRate}
+          min={1e-5}
+          max={1}
+          step={0.0001}
+          disabled={busy}
+          onValue={(learningRate) => set({ learningRate })}
+        />
+        <NumberInput
+          label="Batch size"
+          value={options.batchSize}
+          min={1}
+          max={8192}
+          disabled={busy}
+          onValue={(batchSize) => set({ batchSize })}
+        />
+        <NumberInput
+          label="Epochs at most"
+          value={options.epochs}
+          min={1}
+          max={1000}
+          disabled={busy}
+          onValue={(epochs) => set({ epochs })}
+        />
+        <NumberInput
+          label="Patience"
+          value={options.patience}
+          min={1}
+          max={100}
+          disabled={busy}
+          onValue={(patience) => set({ patience })}
+        />
+      </form>
+      <BackendPanel disabled={busy} />
+      {running && (
+        <TrainingProgress
+          running={running}
+          name="LSTM"
+          onStop={lstmRun.stop}
+          onCancel={lstmRun.cancel}
+        />
+      )}
+      {!running && finished && <TrainingResult finished={finished} name="LSTM" modelKey="lstm" />}
+    </Cell>
+  );
+}
