@@ -248,11 +248,6 @@ export function TuneCell() {
         >
           New search
         </button>{' '}
-        {state && !state.end && !running && (
-          <button type="button" disabled={!sequences || busy} onClick={() => void resumeTuning()}>
-            Resume
-          </button>
-        )}{' '}
         {running && (
           <button type="button" onClick={stopTuning}>
             Stop

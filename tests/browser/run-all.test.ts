@@ -1,0 +1,40 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CELL_ORDER } from '../../src/app/state/notebook';
+import { launchBrowser, openPage, startPreview, type PreviewServer } from './harness';
+import { waitForCell } from './notebook-pages';
+
+let server: PreviewServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startPreview();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SMALL_BUDGET =
+  'subset.users=300&subset.movies=100&cluster.kMin=6&cluster.kMax=8&cluster.nInit=2&cluster.k=6&sequences.cap=10&' +
+  'lstm.units=8&lstm.epochs=2&dense.embedding=8&dense.epochs=2&baselines.epochs=3&' +
+  'tune.maxEpochs=2&tune.factor=2&tune.unitsMin=4&tune.unitsMax=8&tune.layersMax=1';
+
+describe('Run all', () => {
+  it('brings every cell of the notebook to done on the sample, with no console errors', async () => {
+    const { page, errors } = await openPage(
+      await browser.newContext(),
+      `${server.url}#v=1&seed=5&data=sample&${SMALL_BUDGET}`,
+    );
+    await waitForCell(page, 'subset');
+    await page.getByRole('button', { name: 'Run all' }).click();
+    for (const cell of CELL_ORDER) await waitForCell(page, cell, 'done', 240_000);
+    const statuses = await page.$$eval('section[data-cell]', (sections) =>
+      sections.map((s) => s.getAttribute('data-status')),
+    );
+    expect(statuses).toEqual(CELL_ORDER.map(() => 'done'));
+    expect(errors).toEqual([]);
+  });
+});
