@@ -128,7 +128,7 @@ async function measureOurs(name: string, files: string[], subsetSize: SubsetSize
   const shape = { movies: matrix.rows, users: matrix.cols, ratings: matrix.values.length };
   console.error(`matrix ${matrix.rows} × ${matrix.cols}, ${matrix.values.length} ratings`);
 
-  const pcaTfjs = await timed(() => pcaWith(matrix, tensorOperator));
+  const pcaTfjs = await timed(() => pcaWith(matrix, (m) => tensorOperator(m, tf)));
   const pcaLoops = await timed(() => pcaWith(matrix, sparseOperator));
   console.error(
     `PCA(${components}): tfjs ${pcaTfjs.ms.toFixed(0)} ms, loops ${pcaLoops.ms.toFixed(0)} ms`,
@@ -303,7 +303,7 @@ function compare(ours: Ours, peer: Peer) {
 
 const loadAverageAtStart = loadavg()[0];
 const tensorOps = await nodeTensorOps();
-if (!tensorOps.tensorOps) throw new Error('the benchmark needs tfjs-wasm in Node');
+if (!tensorOps.tf) throw new Error('the benchmark needs tfjs-wasm in Node');
 mkdirSync(DATA, { recursive: true });
 const generated = join(DATA, 'generated_ratings.txt');
 if (!existsSync(generated)) writeGeneratedRatings(generated);

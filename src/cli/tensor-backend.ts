@@ -8,9 +8,9 @@ import type { OperatorChoice } from '../stages/explore/compute/matrix-operator';
  */
 export async function nodeTensorOps(): Promise<OperatorChoice> {
   try {
-    return { tensorOps: await tf.setBackend('wasm') };
+    return { tf: (await tf.setBackend('wasm')) ? tf : null };
   } catch (error) {
     process.stderr.write(`tfjs-wasm did not start (${(error as Error).message}); using loops\n`);
-    return { tensorOps: false };
+    return { tf: null };
   }
 }

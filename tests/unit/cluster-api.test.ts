@@ -14,7 +14,7 @@ import { DatasetRegistry } from '../../workers/data/registry';
 import { createSubsetApi } from '../../workers/data/subset-api';
 
 // The worker's functions are plain objects: called directly, with products by typed-array loops.
-const loops = () => Promise.resolve({ tensorOps: false });
+const loops = () => Promise.resolve({ tf: null });
 const { data } = await loadRatingsFromPaths(['public/sample/sample_ratings.txt.gz']);
 
 let registry: DatasetRegistry;

@@ -4,7 +4,7 @@ import { sparseOperator, tensorOperator } from '../../src/stages/explore/compute
 import { buildMovieUserMatrix, toDense } from '../../src/stages/explore/compute/movie-user-matrix';
 import { nmf, DEFAULT_NMF_OPTIONS } from '../../src/stages/explore/compute/nmf';
 import { ratingsFromTriples } from './helpers/ratings';
-import { useWasmBackend } from './helpers/tensor-backend';
+import { tensorModule, useWasmBackend } from './helpers/tensor-backend';
 
 beforeAll(useWasmBackend);
 
@@ -57,7 +57,7 @@ describe('NMF by multiplicative updates', () => {
     const matrix = randomRatings(30, 25, 9);
     const options = { ...DEFAULT_NMF_OPTIONS, components: 3, maxIterations: 40, tolerance: 0 };
     const loops = await nmf(sparseOperator(matrix), squaredNorm(matrix.values), options);
-    const op = tensorOperator(matrix);
+    const op = tensorOperator(matrix, tensorModule);
     const tensors = await nmf(op, squaredNorm(matrix.values), options);
     op.dispose();
     expect(Math.abs(tensors.errors[39] / loops.errors[39] - 1)).toBeLessThan(1e-4);

@@ -12,7 +12,7 @@ import {
 import { kMeans } from '../../src/stages/cluster/compute/kmeans';
 import type { RatingsData } from '../../src/stages/ingest/compute/ratings-table';
 import { defaultSubsetOptions, selectTopSubset } from '../../src/stages/subset/compute/top-subset';
-import { useWasmBackend } from './helpers/tensor-backend';
+import { tensorModule, useWasmBackend } from './helpers/tensor-backend';
 
 /**
  * The bundled sample plants 12 genres (public/sample/sample_genres.json). On its default subset (the top
@@ -43,7 +43,7 @@ describe('clusters of the bundled sample', () => {
     [20, 0.85, 0.92],
   ])('recover the planted genres at k = %i (ARI ≥ %f, NMI ≥ %f)', async (k, minAri, minNmi) => {
     expect(subset.movieIds.ids.length).toBe(400);
-    const features = await clusterFeatures(subset, DEFAULT_CLUSTER_OPTIONS, { tensorOps: true });
+    const features = await clusterFeatures(subset, DEFAULT_CLUSTER_OPTIONS, { tf: tensorModule });
     const result = await kMeans(features.points, { ...DEFAULT_CLUSTER_OPTIONS, k });
     const ari = adjustedRandIndex(genreOfMovie, result.labels);
     const nmi = normalizedMutualInformation(genreOfMovie, result.labels);

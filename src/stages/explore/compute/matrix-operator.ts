@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as TfCore from '@tensorflow/tfjs-core';
 import { toDense, type CsrMatrix } from './movie-user-matrix';
 
 /**
@@ -59,7 +59,7 @@ export function sparseOperator(matrix: CsrMatrix): MatrixOperator {
  * tfjs-wasm 4.22 runs ~10× slower than an untransposed one (FINDINGS.md), and `(Yᵀ A)ᵀ` measured 1.5×
  * slower than `Aᵀ Y` at 2,000 × 10,000.
  */
-export function tensorOperator(matrix: CsrMatrix): MatrixOperator {
+export function tensorOperator(matrix: CsrMatrix, tf: TensorModule): MatrixOperator {
   const { rows, cols } = matrix;
   const dense = tf.tensor2d(toDense(matrix), [rows, cols]);
   const transposed = tf.transpose(dense);
@@ -67,8 +67,8 @@ export function tensorOperator(matrix: CsrMatrix): MatrixOperator {
     rows,
     cols,
     engine: `tfjs ${tf.getBackend()}, dense`,
-    times: (x, width) => product(dense, x, cols, width),
-    transposeTimes: (y, width) => product(transposed, y, rows, width),
+    times: (x, width) => product(tf, dense, x, cols, width),
+    transposeTimes: (y, width) => product(tf, transposed, y, rows, width),
     dispose: () => {
       dense.dispose();
       transposed.dispose();
@@ -77,7 +77,8 @@ export function tensorOperator(matrix: CsrMatrix): MatrixOperator {
 }
 
 async function product(
-  matrix: tf.Tensor2D,
+  tf: TensorModule,
+  matrix: TfCore.Tensor2D,
   block: Float64Array,
   inner: number,
   width: number,
@@ -96,9 +97,12 @@ async function product(
  */
 export const DENSE_BUDGET_BYTES = 512 * 1024 * 1024;
 
+/** tfjs-core, passed in rather than imported so that it loads only when a product needs it. */
+export type TensorModule = typeof TfCore;
+
 export interface OperatorChoice {
-  /** Use tfjs products when a backend is ready (the data worker and the CLI say so); tests choose. */
-  tensorOps: boolean;
+  /** tfjs with a ready backend for the dense products (the data worker and the CLI load it); null: loops. */
+  tf: TensorModule | null;
   denseBudgetBytes?: number;
 }
 
@@ -112,11 +116,11 @@ export const DENSE_MIN_DENSITY = 0.03;
 /** tfjs dense products for dense enough matrices that fit the budget, loops over the sparse rows otherwise. */
 export function chooseOperator(matrix: CsrMatrix, choice: OperatorChoice): MatrixOperator {
   const cells = matrix.rows * matrix.cols;
-  const dense =
-    choice.tensorOps &&
-    2 * cells * 4 <= (choice.denseBudgetBytes ?? DENSE_BUDGET_BYTES) &&
-    matrix.values.length >= DENSE_MIN_DENSITY * cells;
-  return dense ? tensorOperator(matrix) : sparseOperator(matrix);
+  const fits = 2 * cells * 4 <= (choice.denseBudgetBytes ?? DENSE_BUDGET_BYTES);
+  const denseEnough = matrix.values.length >= DENSE_MIN_DENSITY * cells;
+  return choice.tf && fits && denseEnough
+    ? tensorOperator(matrix, choice.tf)
+    : sparseOperator(matrix);
 }
 
 /**
