@@ -95,6 +95,18 @@ describe('Sequences, LSTM, Baselines, Dense, Compare and Recommend on the sample
     await cell(page, 'dense').locator('button.run').click();
     await waitForCell(page, 'dense', 'done', 180_000);
 
+    // The status bar names the backend and what the training worker holds; Storage lists the saved models.
+    expect(await page.getByTestId('status-backend').textContent()).toMatch(
+      /^Backend: (WASM|CPU|WebGL|WebGPU)/,
+    );
+    await expect
+      .poll(() => page.getByTestId('model-memory').textContent())
+      .toMatch(/^Models in memory: 2 \(/);
+    await page.getByRole('button', { name: /^Storage/ }).click();
+    const storedModels = page.locator('tr[data-storage-key^="model:"]');
+    await expect.poll(() => storedModels.count()).toBe(2);
+    expect(await storedModels.first().textContent()).toContain('tfjs layers format');
+
     const compare = page.getByTestId('comparison');
     await expect.poll(() => compare.locator('tbody tr').count()).toBe(5);
     expect(await compare.locator('tbody tr').first().locator('td').nth(2).textContent()).toBe(

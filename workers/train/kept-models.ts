@@ -5,18 +5,11 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { registerTrainLayers } from '../../src/stages/train/compute/api';
-import type { ExportedModel } from '../../src/stages/train/contract';
+import type { ExportedModel, StoredModelInfo } from '../../src/stages/train/contract';
 
 type Tf = typeof tfjs;
 
 const URL_PREFIX = 'indexeddb://prize-lab-model-';
-
-export interface StoredModelInfo {
-  key: string;
-  /** Bytes of the topology and weights. */
-  bytes: number;
-  savedAt: string;
-}
 
 export class KeptModels {
   private readonly models = new Map<string, tfjs.LayersModel>();
@@ -79,6 +72,11 @@ export class KeptModels {
     );
     if (!exported) throw new Error(`model ${key} could not be exported`);
     return exported;
+  }
+
+  /** How many models are held in memory. */
+  get heldCount(): number {
+    return this.models.size;
   }
 
   async list(): Promise<StoredModelInfo[]> {

@@ -16,6 +16,7 @@ import {
   type BackendReport,
   type PredictInputs,
   type TrainProgress,
+  type TrainMemory,
   type TrainRequest,
   type TrainResult,
 } from '../../src/stages/train/contract';
@@ -121,6 +122,10 @@ export function createTrainApi(options: { persistModels?: boolean } = {}) {
       return transfer(exported, [exported.weights]);
     },
     listModels: () => kept.list(),
+    memory: (): TrainMemory => {
+      const { numBytes, numTensors } = tf.memory();
+      return { bytes: numBytes, tensors: numTensors, models: kept.heldCount };
+    },
     removeModel: (modelKey: string) => kept.remove(modelKey),
   };
 }

@@ -1,7 +1,12 @@
 import { formatBytes } from '../format';
-import { CELL_ORDER, CELL_TITLES, notebook } from '../state/notebook';
+import { CELL_ORDER, CELL_TITLES, notebook, type CellId } from '../state/notebook';
 import { useStore } from '../state/store';
+import { trainWorkerStore } from '../../app/workers/train-client';
 import { dataStore } from '../../stages/ingest/ui/data-store';
+import { describeBackend } from '../../stages/train/ui/backend-labels';
+
+/** The cells whose work runs in the training worker; every other cell runs in the data worker. */
+const TRAINING_CELLS: ReadonlySet<CellId> = new Set(['lstm', 'tune', 'dense']);
 
 /**
  * Cross-origin isolation (COOP/COEP headers) is what lets the WASM backend run threads. Hosts that cannot
@@ -19,21 +24,48 @@ function threadsLine(): { label: string; hint: string } {
       };
 }
 
-/** What is running and what the page holds: the worker's state, the dataset's memory, threading. */
+function workerLine(running: string[], idle: string): string {
+  return running.length > 0 ? `busy (${running.join(', ')})` : idle;
+}
+
+/** What is running and what the page holds: both workers' states, the backend, memory, threading. */
 export function StatusBar() {
   const cells = useStore(notebook, (state) => state);
   const loaded = useStore(dataStore, (state) => state.loaded);
-  const running = CELL_ORDER.filter((id) => cells[id].kind === 'running').map(
-    (id) => CELL_TITLES[id],
-  );
+  const training = useStore(trainWorkerStore, (state) => state);
+  const running = CELL_ORDER.filter((id) => cells[id].kind === 'running');
+  const onData = running.filter((id) => !TRAINING_CELLS.has(id)).map((id) => CELL_TITLES[id]);
+  const onTraining = running.filter((id) => TRAINING_CELLS.has(id)).map((id) => CELL_TITLES[id]);
+  const models = training.memory;
   const threads = threadsLine();
   return (
     <div className="status-bar" role="status" aria-label="Status">
-      <span>
-        Data worker: <strong>{running.length > 0 ? `busy (${running.join(', ')})` : 'idle'}</strong>
+      <span data-testid="data-worker">
+        Data worker: <strong>{workerLine(onData, 'idle')}</strong>
       </span>
-      <span>
+      <span data-testid="training-worker">
+        Training worker:{' '}
+        <strong>{workerLine(onTraining, training.started ? 'idle' : 'not started')}</strong>
+      </span>
+      <span data-testid="status-backend" title="The tfjs backend that trains the models">
+        Backend:{' '}
+        <strong>
+          {training.backend ? describeBackend(training.backend) : 'chosen at the first training'}
+        </strong>
+      </span>
+      <span data-testid="dataset-memory">
         Dataset in memory: <strong>{loaded ? formatBytes(loaded.summary.bytes) : 'none'}</strong>
+      </span>
+      <span
+        data-testid="model-memory"
+        title="Tensors the training worker holds: the trained models kept for Recommend and downloads"
+      >
+        Models in memory:{' '}
+        <strong>
+          {models
+            ? `${models.models} (${formatBytes(models.bytes)}, ${models.tensors} tensors)`
+            : 'none'}
+        </strong>
       </span>
       <span title={threads.hint} data-testid="isolation">
         Threads: <strong>{threads.label}</strong>

@@ -4,6 +4,7 @@ import { useStore } from '../state/store';
 import {
   deleteAllStored,
   deleteStored,
+  deleteStoredModel,
   refreshStorage,
   restoreStored,
 } from '../storage/storage-actions';
@@ -13,15 +14,17 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
 
 /** What Prize Lab keeps in this browser, with sizes; any of it can be deleted, datasets can be opened. */
 export function StoragePanel() {
-  const { entries, estimate, panelOpen } = useStore(storageStore, (state) => state);
+  const { entries, models, estimate, panelOpen } = useStore(storageStore, (state) => state);
+  const count = (entries?.length ?? 0) + (models?.length ?? 0);
   const fresh = useStore(sessionStore, (state) => state.fresh);
   if (!panelOpen) return null;
   return (
     <section className="storage-panel" aria-labelledby="storage-title">
       <h2 id="storage-title">Storage</h2>
       <p className="note">
-        Uploaded datasets and slow results are kept in this browser (IndexedDB) so that a reload
-        needs no upload. Nothing is sent anywhere.
+        Uploaded datasets, slow results and trained models are kept in this browser (IndexedDB) so
+        that a reload needs no upload and Recommend still finds its models. Nothing is sent
+        anywhere.
       </p>
       {fresh ? (
         <p role="status">
@@ -36,8 +39,8 @@ export function StoragePanel() {
               browser allows it.
             </p>
           )}
-          {entries && entries.length === 0 && <p>Nothing is stored.</p>}
-          {entries && entries.length > 0 && (
+          {entries && count === 0 && <p>Nothing is stored.</p>}
+          {entries && count > 0 && (
             <table className="storage-table">
               <caption>Stored in this browser</caption>
               <thead>
@@ -74,6 +77,23 @@ export function StoragePanel() {
                     </td>
                   </tr>
                 ))}
+                {models?.map((model) => (
+                  <tr key={model.key} data-storage-key={`model:${model.key}`}>
+                    <td>Trained model “{model.key}” (tfjs layers format)</td>
+                    <td>model</td>
+                    <td className="num">{formatBytes(model.bytes)}</td>
+                    <td>{dateTime.format(new Date(model.savedAt))}</td>
+                    <td className="actions">
+                      <button
+                        type="button"
+                        onClick={() => void deleteStoredModel(model)}
+                        aria-label={`Delete the trained model ${model.key}`}
+                      >
+                        Delete
+                      </button>
+                    </td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           )}
@@ -81,7 +101,7 @@ export function StoragePanel() {
             <button type="button" onClick={() => void refreshStorage()}>
               Refresh
             </button>
-            {entries && entries.length > 0 && (
+            {count > 0 && (
               <button type="button" onClick={() => void deleteAllStored()}>
                 Delete everything
               </button>

@@ -5,6 +5,7 @@ import { shareLink } from '../state/notebook-link';
 import { runCells, stopRunning } from '../state/runner';
 import { seedStore } from '../state/seed';
 import { useStore } from '../state/store';
+import { setStoragePanelOpen } from '../storage/storage-actions';
 import { storageStore } from '../storage/storage-store';
 
 const MAX_SEED = 4_294_967_295;
@@ -24,9 +25,10 @@ export function Toolbar() {
   const anyRunning = useStore(notebook, (state) =>
     Object.values(state).some((status) => status.kind === 'running'),
   );
-  const storedCount = useStore(storageStore, (state) => state.entries?.length ?? null);
+  const storedCount = useStore(storageStore, (state) =>
+    state.entries ? state.entries.length + (state.models?.length ?? 0) : null,
+  );
   const panelOpen = useStore(storageStore, (state) => state.panelOpen);
-  const setPanelOpen = (open: boolean) => storageStore.set({ panelOpen: open });
   const [link, setLink] = useState<{ url: string; copied: boolean } | null>(null);
   const [seedText, setSeedText] = useState<string | null>(null);
 
@@ -78,7 +80,11 @@ export function Toolbar() {
       >
         Copy share link
       </button>
-      <button type="button" aria-expanded={panelOpen} onClick={() => setPanelOpen(!panelOpen)}>
+      <button
+        type="button"
+        aria-expanded={panelOpen}
+        onClick={() => setStoragePanelOpen(!panelOpen)}
+      >
         Storage{storedCount !== null ? ` (${storedCount})` : ''}
       </button>
       <details className="shortcuts">

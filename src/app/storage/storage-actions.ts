@@ -2,20 +2,35 @@ import { formatBytes, formatCount } from '../format';
 import { dataStore } from '../../stages/ingest/ui/data-store';
 import type { LoadResult } from '../../stages/ingest/contract';
 import type { StoredEntry } from '../../stages/notebook/compute/storage-schema';
+import type { StoredModelInfo } from '../../stages/train/contract';
 import { setCellStatus } from '../state/notebook';
 import { cellChanged } from '../state/runner';
 import { sessionStore } from '../state/session';
 import { dataWorkerApi } from '../../app/workers/data-client';
+import { onTrainWorker, trainWorkerStore } from '../../app/workers/train-client';
 import { storageStore } from './storage-store';
 
 function failed(error: unknown): void {
   storageStore.set({ error: (error as Error).message ?? String(error), message: null });
 }
 
-/** Lists what is stored, and how much of the site's quota it takes. */
+/** Opens or closes the Storage panel; opening lists everything, the trained models included. */
+export function setStoragePanelOpen(open: boolean): void {
+  storageStore.set({ panelOpen: open });
+  if (open) void refreshStorage();
+}
+
+/**
+ * Lists what is stored, and how much of the site's quota it takes. Trained models are listed by the training
+ * worker, so only when the panel is open or that worker already runs: the page must not load tfjs to open.
+ */
 export async function refreshStorage(): Promise<void> {
   if (sessionStore.get().fresh) return;
   try {
+    if (storageStore.get().panelOpen || trainWorkerStore.get().started) {
+      const models = await onTrainWorker((api) => api.listModels());
+      storageStore.set({ models });
+    }
     const entries = await dataWorkerApi().listStored();
     const estimate = await navigator.storage?.estimate?.().catch(() => null);
     storageStore.set({
@@ -43,11 +58,24 @@ export async function deleteStored(entry: StoredEntry): Promise<void> {
   await refreshStorage();
 }
 
+/** Deletes a trained model from this browser and from the training worker's memory. */
+export async function deleteStoredModel(model: StoredModelInfo): Promise<void> {
+  try {
+    await onTrainWorker((api) => api.removeModel(model.key));
+    storageStore.set({ message: `Deleted the trained model “${model.key}”.`, error: null });
+  } catch (error) {
+    failed(error);
+  }
+  await refreshStorage();
+}
+
 export async function deleteAllStored(): Promise<void> {
   for (const entry of storageStore.get().entries ?? []) {
     if (entry.kind === 'dataset' || !entry.datasetKey)
       await dataWorkerApi().deleteStored(entry.key);
   }
+  for (const model of storageStore.get().models ?? [])
+    await onTrainWorker((api) => api.removeModel(model.key));
   storageStore.set({ message: 'Deleted everything Prize Lab kept in this browser.', error: null });
   await refreshStorage();
 }

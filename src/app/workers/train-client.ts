@@ -1,5 +1,5 @@
 import { wrap, type Remote } from 'comlink';
-import type { BackendReport } from '../../stages/train/contract';
+import type { BackendReport, TrainMemory } from '../../stages/train/contract';
 import type { TrainApi } from '../../../workers/train.worker';
 import { createStore } from '../state/store';
 
@@ -9,9 +9,18 @@ export interface TrainWorkerState {
   backend: BackendReport | null;
   /** Calls in flight. */
   busy: number;
+  /** Whether the worker runs (it starts, with tfjs, on the first training or model call). */
+  started: boolean;
+  /** What it held after its last call; null before the first one ends. */
+  memory: TrainMemory | null;
 }
 
-export const trainWorkerStore = createStore<TrainWorkerState>({ backend: null, busy: 0 });
+export const trainWorkerStore = createStore<TrainWorkerState>({
+  backend: null,
+  busy: 0,
+  started: false,
+  memory: null,
+});
 
 class TerminatedError extends Error {
   constructor() {
@@ -37,6 +46,7 @@ function trainWorker(): { api: Remote<TrainApi>; terminatedPromise: Promise<neve
       terminated = () => reject(new TerminatedError());
     });
     terminatedPromise.catch(() => undefined);
+    trainWorkerStore.set({ started: true });
   }
   return { api, terminatedPromise };
 }
@@ -52,6 +62,17 @@ export async function onTrainWorker<T>(call: (api: Remote<TrainApi>) => Promise<
     return await Promise.race([call(current.api), current.terminatedPromise]);
   } finally {
     trainWorkerStore.set((state) => ({ busy: Math.max(0, state.busy - 1) }));
+    if (api === current.api) void refreshMemory(current.api);
+  }
+}
+
+/** Asks the worker what it holds (tensors, kept models), for the status bar. */
+async function refreshMemory(worker: Remote<TrainApi>): Promise<void> {
+  try {
+    const memory = await Promise.race([worker.memory(), terminatedPromise]);
+    if (api === worker) trainWorkerStore.set({ memory });
+  } catch {
+    // A worker ended meanwhile holds nothing; terminateTrainWorker has said so.
   }
 }
 
@@ -63,7 +84,8 @@ export function terminateTrainWorker(): void {
   api = null;
   terminated = null;
   terminatedPromise = null;
-  trainWorkerStore.set({ busy: 0 });
+  // The backend stays shown: the next worker selects it again with the same choice.
+  trainWorkerStore.set({ busy: 0, started: false, memory: null });
 }
 
 export function isTerminated(error: unknown): boolean {

@@ -95,6 +95,24 @@ export type PredictInputs =
   | { kind: 'windows'; count: number; steps: number; features: number; x: Float32Array }
   | { kind: 'pairs'; user: Uint32Array; movie: Uint32Array };
 
+/** A trained model saved by tfjs in this browser (IndexedDB), as the Storage panel lists it. */
+export interface StoredModelInfo {
+  /** The model's key: the Compare row id of the cell that trained it (`lstm`, `dense`, `lstm-tuned`). */
+  key: string;
+  /** Bytes of the topology and weights. */
+  bytes: number;
+  savedAt: string;
+}
+
+/** What the training worker holds, for the status bar. */
+export interface TrainMemory {
+  /** Bytes of every tensor tfjs holds (the kept models' weights, and a run's data while it trains). */
+  bytes: number;
+  tensors: number;
+  /** Trained models held for Recommend and downloads. */
+  models: number;
+}
+
 /** A trained model in the tfjs layers format, ready to download (model.json + one weights file). */
 export interface ExportedModel {
   /** model.json, with its weights manifest pointing at `weightsFileName`. */

@@ -2,13 +2,7 @@ import { useStore } from '../../../app/state/store';
 import { trainWorkerStore } from '../../../app/workers/train-client';
 import { BACKEND_ORDER, type BackendName } from '../contract';
 import { backendChoiceStore } from './backend-choice';
-
-const NAMES: Record<BackendName, string> = {
-  webgpu: 'WebGPU',
-  webgl: 'WebGL',
-  wasm: 'WASM',
-  cpu: 'CPU',
-};
+import { BACKEND_LABELS as NAMES, describeBackend } from './backend-labels';
 
 /** Which tfjs backend trains, why the others were skipped, and a way to force one. */
 export function BackendPanel({ disabled }: { disabled: boolean }) {
@@ -37,10 +31,7 @@ export function BackendPanel({ disabled }: { disabled: boolean }) {
       </label>
       {report && (
         <div data-testid="backend-in-use">
-          In use: <strong>{NAMES[report.backend]}</strong>
-          {report.threads !== null
-            ? ` (${report.threads} thread${report.threads === 1 ? '' : 's'})`
-            : ''}
+          In use: <strong>{describeBackend(report)}</strong>
           {report.forced ? ', forced' : ''}.
           <ul className="backend-attempts">
             {report.attempts.map((attempt) => (
