@@ -11,6 +11,7 @@ import type { Tf } from '../../src/stages/train/compute/tf';
 import { fitModel } from '../../src/stages/train/compute/training/fit-model';
 import { normalizationStats } from '../../src/stages/train/compute/training/normalization-stats';
 import type { WindowData } from '../../src/stages/train/compute/training/window-data';
+import { disposeModel } from '../../src/stages/train/compute/model/dispose-model';
 
 export type TrainerVariant = 'project' | 'stock';
 
@@ -108,7 +109,7 @@ export async function measureVariant(
       meanLoss: lossSum / shape.timedBatches,
     };
   } finally {
-    model.dispose();
+    disposeModel(model);
   }
 }
 
@@ -182,6 +183,6 @@ export async function profileProjectBatch(
     return best as KernelProfile;
   } finally {
     tf.dispose([xs, ys]);
-    model.dispose();
+    disposeModel(model);
   }
 }

@@ -35,13 +35,19 @@ describe('the Tune cell', () => {
     await page.locator('section[data-cell="cluster"] button.run').click();
     await waitForCell(page, 'sequences');
 
+    // Before a search: an epoch of a middle configuration is timed and the schedule's time estimated.
+    await tune.getByRole('button', { name: 'Measure an epoch' }).click();
+    await expect
+      .poll(() => tune.getByTestId('tune-estimate').textContent(), { timeout: 60_000 })
+      .toMatch(/middle configuration \(2 × 7 units\) took .+ so the whole schedule takes about/);
+
     await tune.getByRole('button', { name: 'New search' }).click();
     await expect
       .poll(() => tune.getByTestId('trial-table').locator('tbody tr').count(), { timeout: 120_000 })
       .toBeGreaterThanOrEqual(2);
     expect(await tune.getByTestId('best-so-far').textContent()).toContain('Best val_loss So Far');
     expect(await tune.getByTestId('tune-estimate').textContent()).toMatch(
-      /s per epoch measured so far/,
+      /s per epoch measured in this search/,
     );
     await tune.getByRole('button', { name: 'Stop' }).click();
     await page.waitForSelector('section[data-cell="tune"]:not([data-status="running"])', {

@@ -80,7 +80,10 @@ async function tinySearch(seed: number) {
 describe('Hyperband over the real LSTM, end to end on the cpu backend', () => {
   it('runs the whole schedule; promoted trials continue from their parent’s weights and epochs; the best has the lowest loss', async () => {
     await useBackend('cpu');
+    const tensorsBefore = tf.memory().numTensors;
     const { final, checkpoints, parentsUsed } = await tinySearch(5);
+    // Every trial's model and its Adam state are freed: a long search does not grow the worker's memory.
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
     expect(final.end).toEqual({ reason: 'complete' });
     expect(final.trials).toHaveLength(6);
     expect(final.trials.every((t) => t.status === 'completed' && t.valLoss !== null)).toBe(true);

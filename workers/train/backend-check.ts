@@ -10,6 +10,7 @@ import {
   fitModel,
   pairSource,
 } from '../../src/stages/train/compute/api';
+import { disposeModel } from '../../src/stages/train/compute/model/dispose-model';
 
 type Tf = typeof tfjs;
 
@@ -39,7 +40,7 @@ async function tinyDenseFit(tf: Tf): Promise<string> {
     if (!Number.isFinite(loss)) throw new Error(`the embedding check model's loss is ${loss}`);
     return `trained an embedding check model in ${Date.now() - started} ms`;
   } finally {
-    model.dispose();
+    disposeModel(model);
   }
 }
 
@@ -74,6 +75,6 @@ export async function tinyLstmFit(tf: Tf): Promise<string> {
     if (!Number.isFinite(loss)) throw new Error(`the check model's loss is ${loss}`);
     return `trained a check model in ${Date.now() - started} ms`;
   } finally {
-    model.dispose();
+    disposeModel(model);
   }
 }

@@ -5,6 +5,7 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { registerTrainLayers } from '../../src/stages/train/compute/api';
+import { disposeModel } from '../../src/stages/train/compute/model/dispose-model';
 import type { ExportedModel, StoredModelInfo } from '../../src/stages/train/contract';
 
 type Tf = typeof tfjs;
@@ -23,7 +24,7 @@ export class KeptModels {
   /** Holds `model` under `key` (replacing and disposing an older one) and saves it; returns whether it was saved. */
   async keep(key: string, model: tfjs.LayersModel): Promise<boolean> {
     const old = this.models.get(key);
-    if (old && old !== model) old.dispose();
+    if (old && old !== model) disposeModel(old);
     this.models.set(key, model);
     if (!this.persist) return false;
     try {
@@ -95,7 +96,8 @@ export class KeptModels {
   }
 
   async remove(key: string): Promise<void> {
-    this.models.get(key)?.dispose();
+    const held = this.models.get(key);
+    if (held) disposeModel(held);
     this.models.delete(key);
     if (this.persist) await this.tf.io.removeModel(`${URL_PREFIX}${key}`).catch(() => undefined);
   }

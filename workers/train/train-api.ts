@@ -27,6 +27,7 @@ import { BatchCoalescer } from './batch-coalescer';
 import { KeptModels } from './kept-models';
 import { createTuneApi } from './tune-api';
 import { yieldToEventLoop } from './yield';
+import { disposeModel } from '../../src/stages/train/compute/model/dispose-model';
 
 export function createTrainApi(options: { persistModels?: boolean } = {}) {
   const runs = new RunTokens();
@@ -76,7 +77,7 @@ export function createTrainApi(options: { persistModels?: boolean } = {}) {
       batches.flush();
       const modelKey = request.keepAs ?? null;
       if (modelKey) await kept.keep(modelKey, model);
-      else model.dispose();
+      else disposeModel(model);
       const result: TrainResult = { ...trained, backend: report.backend, modelKey };
       const buffers = [
         result.test?.predictions.buffer,

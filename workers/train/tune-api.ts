@@ -2,8 +2,15 @@
 import * as tf from '@tensorflow/tfjs';
 import type { WeightSnapshot } from '../../src/stages/train/compute/api';
 import type { BackendOptions, BackendReport } from '../../src/stages/train/contract';
+import { measureEpoch } from '../../src/stages/tune/compute/epoch-timer';
 import { runTuning } from '../../src/stages/tune/compute/run-tuning';
-import type { TuneProgress, TuneRequest, TunerState } from '../../src/stages/tune/contract';
+import type {
+  EpochTiming,
+  EpochTimingRequest,
+  TuneProgress,
+  TuneRequest,
+  TunerState,
+} from '../../src/stages/tune/contract';
 import type { RunTokens } from '../data/cancellation';
 import { yieldToEventLoop } from './yield';
 
@@ -15,6 +22,14 @@ export function createTuneApi(
   const checkpoints = new Map<string, WeightSnapshot>();
 
   return {
+    /** Times an epoch of one configuration on the backend the search would use, before it starts. */
+    async measureTuneEpoch(
+      request: EpochTimingRequest & { backend?: BackendOptions },
+    ): Promise<EpochTiming & { backend: BackendReport }> {
+      const report = await init(request.backend);
+      const timing = await measureEpoch(tf, request, () => performance.now());
+      return { ...timing, backend: report };
+    },
     async tune(
       request: TuneRequest,
       onProgress: (progress: TuneProgress) => void,

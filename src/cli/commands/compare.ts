@@ -16,6 +16,7 @@ import { windowsForNetworks, WINDOW_FEATURE_FLAGS } from '../network-windows';
 import { nodeTf } from '../node-tf';
 import { checkFlags, SPLIT_FLAGS, SPLIT_USAGE, splitFromArgs, withSwitches } from '../split-args';
 import { NETWORK_FLAGS, networkReport, networkSpec } from './train-networks';
+import { disposeModel } from '../../stages/train/compute/model/dispose-model';
 
 const ALL = ['mean', 'bias', 'timebias', 'mf', 'svdpp', 'lstm', 'dense'] as const;
 type CompareModel = (typeof ALL)[number];
@@ -79,7 +80,7 @@ export async function compareCommand(parsed: ParsedArgs): Promise<unknown> {
           seed,
         },
       });
-      model.dispose();
+      disposeModel(model);
       rows.push(networkReport(kind, { ...result, backend }, split));
     }
   }

@@ -21,6 +21,7 @@ import {
   switchOn,
   withSwitches,
 } from '../split-args';
+import { disposeModel } from '../../stages/train/compute/model/dispose-model';
 
 export const NETWORK_FLAGS = {
   lstm: [
@@ -145,7 +146,7 @@ export async function trainNetworkCommand(
       },
     },
   );
-  model.dispose();
+  disposeModel(model);
   return networkReport(
     kind,
     { ...result, backend },

@@ -18,6 +18,7 @@ import {
   switchOn,
   withSwitches,
 } from '../split-args';
+import { disposeModel } from '../../stages/train/compute/model/dispose-model';
 
 export const TUNE_USAGE =
   `tune FILE... --max-epochs E --factor F --seed S ${SPLIT_USAGE} [--k K] [--iterations I] ` +
@@ -121,7 +122,7 @@ export async function tuneCommand(parsed: ParsedArgs): Promise<unknown> {
       seed,
     },
   });
-  model.dispose();
+  disposeModel(model);
   return {
     trials: final.trials.length,
     best: {

@@ -20,6 +20,7 @@ export type {
 } from './compute/hyperband-state';
 export type { TuneEvent } from './compute/run-hyperband';
 export type { FinalActivation, SearchSpace, TrialConfig } from './compute/search-space';
+export type { EpochTiming, EpochTimingRequest } from './compute/epoch-timer';
 
 /** One tuning session in the training worker: runs trials from `state` until done or stopped. */
 export interface TuneRequest {

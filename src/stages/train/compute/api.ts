@@ -13,7 +13,7 @@
  * const fit = await fitModel(tf, model, { train, validation }, { epochs: 50, batchSize: 256, patience: 5,
  *   seed: 1, onBatch, onEpoch, shouldStop });         // → { history, bestEpoch, bestValLoss, epochsRun, … }
  * const { rmse, mae, predictions } = await evaluateModel(tf, model, test);
- * model.dispose();
+ * disposeModel(model);                                  // the model and its Adam state
  * ```
  *
  * Windows (`WindowData`) are `{ count, steps, features, x: Float32Array (count × steps × features, row-major),
@@ -45,6 +45,7 @@ export {
   denseParameterCount,
   type DenseModelOptions,
 } from './model/build-dense-model';
+export { disposeModel } from './model/dispose-model';
 export { readWeights, writeWeights, type WeightSnapshot } from './model/weights';
 export { pairSource, type RatingPairs } from './training/pair-source';
 export { constantPredictionRmse, evaluateModel, type Evaluation } from './training/evaluate-model';

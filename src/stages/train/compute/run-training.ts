@@ -15,6 +15,7 @@ import { fitModel, type BatchProgress, type EpochLog } from './training/fit-mode
 import { modelData } from './training/model-data';
 import { normalizationStats } from './training/normalization-stats';
 import type { TrainingSource } from './training/training-source';
+import { disposeModel } from './model/dispose-model';
 
 export interface TrainingHooks {
   onPhase?: (phase: 'building' | 'training' | 'evaluating') => void;
@@ -104,7 +105,7 @@ export async function runTraining(
       },
     };
   } catch (error) {
-    model.dispose();
+    disposeModel(model);
     throw error;
   }
 }

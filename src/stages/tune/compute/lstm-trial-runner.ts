@@ -13,6 +13,7 @@ import type { TrainingData } from '../../train/compute/training/training-source'
 import type { TrialOutcome, TrialRequest } from './hyperband-state';
 import type { TrialRunner } from './run-hyperband';
 import type { FinalActivation, TrialConfig } from './search-space';
+import { disposeModel } from '../../train/compute/model/dispose-model';
 
 /** The tuner's activation names in the model builder's terms. */
 const ACTIVATIONS: Record<FinalActivation, DenseActivation> = {
@@ -43,10 +44,13 @@ export interface LstmTrialRunnerOptions {
   shouldStop?: () => boolean;
 }
 
-export function lstmModelFor(
-  options: LstmTrialRunnerOptions,
-  config: TrialConfig,
-): tfjs.LayersModel {
+/** What building a trial's model needs from the runner's options. */
+export type TrialModelInputs = Pick<
+  LstmTrialRunnerOptions,
+  'tf' | 'steps' | 'features' | 'normalization' | 'ratingRange' | 'seed'
+>;
+
+export function lstmModelFor(options: TrialModelInputs, config: TrialConfig): tfjs.LayersModel {
   return buildLstmModel(options.tf, {
     steps: options.steps,
     features: options.features,
@@ -91,7 +95,7 @@ export function createLstmTrialRunner(options: LstmTrialRunnerOptions): TrialRun
           epochsRun: fit.epochsRun,
         };
       } finally {
-        model.dispose();
+        disposeModel(model);
       }
     },
   };

@@ -7,12 +7,13 @@ import { NumberInput } from '../../train/ui/OptionFields';
 import { TrainingProgress } from '../../train/ui/TrainingProgress';
 import { TrainingResult } from '../../train/ui/TrainingResult';
 import { sequencesStore } from '../../windows/ui/sequences-store';
-import { estimateScheduleMs, hyperbandSchedule } from '../compute/hyperband-schedule';
+import { hyperbandSchedule } from '../compute/hyperband-schedule';
 import { bestTrial } from '../compute/hyperband-state';
 import { FINAL_ACTIVATIONS, type FinalActivation, type SearchSpace } from '../compute/search-space';
 import { searchPrintout } from '../compute/trial-summary';
 import type { HyperbandOptions } from '../contract';
 import { resumeTuning, startTuning, stopTuning, tunedLstmRun } from './tune-actions';
+import { ScheduleEstimate } from './ScheduleEstimate';
 import { tuneStore } from './tune-store';
 
 function ScheduleTable({ options }: { options: HyperbandOptions }) {
@@ -161,18 +162,11 @@ function TrialChart() {
 }
 
 export function TuneCell() {
-  const { hyperband, space, state, running, current, secondsPerEpoch, fit } = useStore(
-    tuneStore,
-    (s) => s,
-  );
+  const { hyperband, space, state, running, current, fit } = useStore(tuneStore, (s) => s);
   const sequences = useStore(sequencesStore, (s) => s.result);
   const tuned = useStore(tunedLstmRun.store, (s) => s);
   const busy = running !== null || tuned.running !== null;
   const schedule = useMemo(() => hyperbandSchedule(hyperband), [hyperband]);
-  const measured =
-    secondsPerEpoch.length > 0
-      ? secondsPerEpoch.reduce((a, b) => a + b, 0) / secondsPerEpoch.length
-      : null;
   const best = state ? bestTrial(state) : null;
   const setHyperband = (patch: Partial<HyperbandOptions>) =>
     tuneStore.set({ hyperband: { ...hyperband, ...patch } });
@@ -234,11 +228,7 @@ export function TuneCell() {
       </form>
       <SearchSpaceForm space={space} disabled={busy} />
       <ScheduleTable options={hyperband} />
-      <p className="note" data-testid="tune-estimate">
-        {measured
-          ? `At the ${measured.toFixed(1)} s per epoch measured so far, the whole schedule takes at most ${formatDuration(estimateScheduleMs(schedule, measured * 1000))} (early stopping ends trials sooner).`
-          : 'The time per epoch is measured on the first trial; the estimate of the whole schedule follows.'}
-      </p>
+      <ScheduleEstimate schedule={schedule} busy={busy} />
       <p>
         <button
           type="button"

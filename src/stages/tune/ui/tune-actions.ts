@@ -11,6 +11,7 @@ import { backendChoiceStore } from '../../train/ui/backend-choice';
 import { lstmOptionsStore, ratingRange } from '../../train/ui/lstm-run';
 import { compactWindowsBuffers } from '../../windows/compute/compact-windows';
 import { sequencesStore } from '../../windows/ui/sequences-store';
+import { middleConfig } from '../compute/epoch-timer';
 import { bestTrial, createTunerState } from '../compute/hyperband-state';
 import type { TuneProgress, TunerState } from '../contract';
 import { tuneStore, type TuneCellState } from './tune-store';
@@ -103,6 +104,32 @@ async function runSearch(initial: TunerState): Promise<void> {
     if (isTerminated(error) && kept)
       setCellStatus('tune', { kind: 'stale', keyFigure: keyFigure(kept) });
     else setCellStatus('tune', { kind: 'error', message: (error as Error).message });
+  }
+}
+
+/** Times an epoch of a middle configuration on the Sequences cell's windows, for the estimate before a search. */
+export async function measureTuneEpoch(): Promise<void> {
+  const sequences = sequencesStore.get().result;
+  if (!sequences || tuneStore.get().timing === 'running') return;
+  tuneStore.set({ timing: 'running' });
+  try {
+    const copy = await dataWorkerApi().copyWindows(sequences.windowsId);
+    const { fit, space } = tuneStore.get();
+    const request = {
+      windows: copy.windows,
+      batchSize: fit.batchSize,
+      ratingRange: ratingRange(),
+      seed: seedStore.get().seed,
+      config: middleConfig(space),
+      backend: { force: backendChoiceStore.get().force },
+    };
+    const timing = await onTrainWorker((api) =>
+      api.measureTuneEpoch(transfer(request, compactWindowsBuffers(copy.windows))),
+    );
+    noteBackend(timing.backend);
+    tuneStore.set({ epochTiming: timing, timing: null });
+  } catch (error) {
+    tuneStore.set({ timing: { error: (error as Error).message } });
   }
 }
 

@@ -2,7 +2,14 @@ import { createStore } from '../../../app/state/store';
 import type { RunId } from '../../../lib/ids';
 import { defaultHyperbandOptions } from '../compute/hyperband-schedule';
 import { defaultSearchSpace } from '../compute/search-space';
-import type { HyperbandOptions, PlannedTrial, SearchSpace, TunerState } from '../contract';
+import type { BackendReport } from '../../train/contract';
+import type {
+  EpochTiming,
+  HyperbandOptions,
+  PlannedTrial,
+  SearchSpace,
+  TunerState,
+} from '../contract';
 
 /** Validation loss of one trial, epoch by epoch (cumulative epochs, 1-based). */
 export interface TrialCurve {
@@ -22,6 +29,10 @@ export interface TuneCellState {
   curves: Record<string, TrialCurve>;
   /** Seconds per epoch measured in this search (for the estimate of the time left). */
   secondsPerEpoch: number[];
+  /** An epoch timed before the search (the "Measure an epoch" button), with the backend it ran on. */
+  epochTiming: (EpochTiming & { backend: BackendReport }) | null;
+  /** Whether that timing is running, and why it failed. */
+  timing: 'running' | { error: string } | null;
 }
 
 /** The report tuned with keras-tuner's Hyperband; the defaults keep a first search to minutes on the sample. */
@@ -34,4 +45,6 @@ export const tuneStore = createStore<TuneCellState>({
   current: null,
   curves: {},
   secondsPerEpoch: [],
+  epochTiming: null,
+  timing: null,
 });

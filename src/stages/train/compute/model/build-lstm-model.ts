@@ -53,7 +53,7 @@ function check(condition: boolean, message: string): void {
   if (!condition) throw new Error(`buildLstmModel: ${message}`);
 }
 
-/** Builds and compiles the model (Adam(learningRate), MSE). Dispose it with `model.dispose()`. */
+/** Builds and compiles the model (Adam(learningRate), MSE). Dispose it with `disposeModel(model)`. */
 export function buildLstmModel(tf: Tf, options: LstmModelOptions): tfjs.LayersModel {
   const o = { ...LSTM_MODEL_DEFAULTS, ...options };
   const denseUnits = options.denseUnits ?? o.units;
