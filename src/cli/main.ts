@@ -33,9 +33,19 @@ function usage(): string {
   ].join('\n');
 }
 
+const HELP = new Set(['help', '--help', '-h']);
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name !== undefined && HELP.has(name)) {
+    process.stdout.write(`${usage()}\n`);
+    return 0;
+  }
   const command = name ? COMMANDS[name] : undefined;
+  if (command && rest.some((arg) => HELP.has(arg))) {
+    process.stdout.write(`usage: npm run --silent cli -- ${command.usage}\n`);
+    return 0;
+  }
   if (!command) {
     process.stderr.write(`${name ? `unknown command “${name}”\n` : ''}${usage()}\n`);
     return 2;

@@ -79,4 +79,14 @@ describe('the command line', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command “frobnicate”');
   });
+
+  it('prints the usage on stdout for --help, of every command or of one', async () => {
+    const all = await cli('--help');
+    expect(all.code).toBe(0);
+    for (const command of ['summary', 'subset', 'cluster', 'windows', 'train', 'compare', 'tune'])
+      expect(all.stdout).toContain(`  ${command} `);
+    const one = await cli('tune', '--help');
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/^usage: npm run --silent cli -- tune FILE\.\.\. --max-epochs E/);
+  });
 });
