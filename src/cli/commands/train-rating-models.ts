@@ -12,6 +12,7 @@ import { integerOption, numberOption, stringOption, UsageError, type ParsedArgs 
 import { loadRatingsFromPaths } from '../load-paths';
 import {
   checkFlags,
+  checkSplitHasWindows,
   SPLIT_FLAGS,
   SPLIT_USAGE,
   splitFromArgs,
@@ -93,16 +94,13 @@ export async function trainRatingModelCommand(
   const verbose = switchOn(args, 'verbose');
   const { data: loaded } = await loadRatingsFromPaths(args.positional);
   const { data, prepared } = splitFromArgs(loaded, args);
+  checkSplitHasWindows(prepared, false);
   const sets = ratingSetsFromSplit(
     data.table,
     prepared.split,
     data.userIds.ids.length,
     data.movieIds.ids.length,
   );
-  if (sets.test.count === 0)
-    throw new UsageError(
-      'the split left no test ratings: raise --test-fraction or shorten --window',
-    );
   const { report } = await trainRatingModel(kind, sets, settings, {
     onEpoch: verbose
       ? (p) =>
