@@ -164,7 +164,7 @@ describe('the Recommend worker functions', () => {
     expect(short).toBeGreaterThanOrEqual(0);
     const inputs = api.recommendInputs({ windowsId, user: short });
     expect(inputs.lstmInputs).toBeNull();
-    expect(inputs.pairInputs.movie.length).toBe(inputs.candidates.length);
+    expect(inputs.pairInputs).toMatchObject({ kind: 'pairs', movie: inputs.candidates });
   });
 
   it('explain a bad user and name the cell to run when the windows are gone', async () => {

@@ -1,6 +1,6 @@
 import { MessageChannel } from 'node:worker_threads';
 import { wrap, expose } from 'comlink';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunId } from '../../src/lib/ids';
 import type { CompactWindows } from '../../src/stages/windows/compute/compact-windows';
