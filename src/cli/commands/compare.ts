@@ -23,6 +23,7 @@ import {
   withSwitches,
 } from '../split-args';
 import { NETWORK_FLAGS, networkReport, networkSpec } from './train-networks';
+import { ratingModelRow } from './train-rating-models';
 
 const ALL = ['mean', 'bias', 'timebias', 'mf', 'svdpp', 'lstm', 'dense'] as const;
 type CompareModel = (typeof ALL)[number];
@@ -60,7 +61,7 @@ export async function compareCommand(parsed: ParsedArgs): Promise<unknown> {
       mf: { ...DEFAULT_RATING_MODEL_SETTINGS.mf, seed },
     };
     const { report } = await trainRatingModel(model, sets, settings);
-    rows.push({ ...report, split });
+    rows.push(ratingModelRow(report, split));
   }
   const networks = models.filter((m): m is 'lstm' | 'dense' => m === 'lstm' || m === 'dense');
   if (networks.length > 0) {

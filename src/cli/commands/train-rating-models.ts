@@ -6,6 +6,7 @@ import { DEFAULT_TIME_AWARE_BASELINE_OPTIONS } from '../../stages/baselines/comp
 import {
   DEFAULT_RATING_MODEL_SETTINGS,
   trainRatingModel,
+  type RatingModelReport,
   type RatingModelSettings,
 } from '../../stages/baselines/compute/train-rating-model';
 import { integerOption, numberOption, stringOption, UsageError, type ParsedArgs } from '../args';
@@ -81,7 +82,7 @@ function modelKind(name: 'mean' | 'bias' | 'mf', args: ParsedArgs): RatingModelK
 
 /**
  * `train mean|bias|mf FILE...`: fits one rating model on the training ratings of the split and prints
- * `{"model","testRmse","valRmse","trainMeanRmse","params","epochs","backend",…}`.
+ * `{"model","testRmse","valRmse","trainMeanRmse","params","epochs","backend",…}`, as `train lstm` does.
  */
 export async function trainRatingModelCommand(
   name: 'mean' | 'bias' | 'mf',
@@ -112,7 +113,18 @@ export async function trainRatingModelCommand(
     // Out-of-range settings (a zero learning rate, fractional factors) are the person's to fix.
     throw error instanceof RangeError ? new UsageError(error.message) : error;
   });
-  const { model, testRmse, valRmse, trainMeanRmse, params, epochs, backend, ...rest } = report;
+  return ratingModelRow(report, {
+    ...prepared.split.options,
+    ratings: prepared.split.ratingCounts,
+  });
+}
+
+/**
+ * A rating model's report as the CLI prints it: the keys of `networkReport` in its order (training time in
+ * seconds, as the Compare table has it), so `compare` prints one shape for every model.
+ */
+export function ratingModelRow(report: RatingModelReport, split: unknown): Record<string, unknown> {
+  const { model, testRmse, valRmse, trainMeanRmse, params, epochs, backend } = report;
   return {
     model,
     testRmse,
@@ -121,7 +133,10 @@ export async function trainRatingModelCommand(
     params,
     epochs,
     backend,
-    ...rest,
-    split: { ...prepared.split.options, ratings: prepared.split.ratingCounts },
+    testMae: report.testMae,
+    bestEpoch: report.bestEpoch,
+    trainingSeconds: report.trainMs / 1000,
+    testRatings: report.testRatings,
+    split,
   };
 }
