@@ -117,3 +117,21 @@ export function splitFromArgs(
     throw error;
   }
 }
+
+/**
+ * Refuses a split that leaves nothing to score (no test windows) or, for the LSTM, nothing to train on (no
+ * training windows), before any model is built; short histories or a long window are the usual cause.
+ */
+export function checkSplitHasWindows(prepared: PreparedSplit, needsTrainingWindows: boolean): void {
+  const { train, test } = prepared.split.windowCounts;
+  const shorter =
+    prepared.split.windows.options.steps > 1
+      ? 'shorten --window, or split single ratings with --on ratings'
+      : 'or load more ratings';
+  if (test === 0)
+    throw new UsageError(`the split left no test ratings: raise --test-fraction, ${shorter}`);
+  if (needsTrainingWindows && train === 0)
+    throw new UsageError(
+      `the split left no training windows for the LSTM: lower --val-fraction and --test-fraction, ${shorter}`,
+    );
+}

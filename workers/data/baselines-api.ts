@@ -7,7 +7,7 @@ import type {
 } from '../../src/stages/baselines/contract';
 import type { RunTokens } from './cancellation';
 import type { DatasetRegistry } from './registry';
-import { dataWorkerWindows } from './windows-registry';
+import { heldWindowsWithData } from './windows-registry';
 
 /** A zero-delay task boundary, so a cancel message reaches the worker between SGD epochs. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -22,8 +22,7 @@ export function createBaselinesApi(registry: DatasetRegistry, runs: RunTokens) {
       request: BaselinesRequest,
       onProgress?: (progress: BaselinesProgress) => void,
     ): Promise<RatingModelReport[]> {
-      const held = dataWorkerWindows.get(request.windowsId);
-      const data = registry.get(held.subsetId).data;
+      const { held, data } = heldWindowsWithData(registry, request.windowsId);
       const sets = ratingSetsFromSplit(
         data.table,
         held.prepared.split,

@@ -15,7 +15,7 @@ import { trainingMovieMeans } from '../../src/stages/windows/compute/window-feat
 import { TEST, TRAIN, VALIDATION } from '../../src/stages/windows/compute/window-split';
 import type { WindowsId } from '../../src/stages/windows/contract';
 import type { DatasetRegistry } from './registry';
-import { dataWorkerWindows } from './windows-registry';
+import { dataWorkerWindows, heldWindowsWithData } from './windows-registry';
 
 const ROLE_NAMES = { [TRAIN]: 'train', [VALIDATION]: 'validation', [TEST]: 'test' } as const;
 
@@ -24,7 +24,7 @@ export function createRecommendApi(registry: DatasetRegistry) {
   return {
     /** Subset index of the user with this id (as written in the data), or null. */
     findUser(windowsId: WindowsId, id: string): number | null {
-      const data = registry.get(dataWorkerWindows.get(windowsId).subsetId).data;
+      const { data } = heldWindowsWithData(registry, windowsId);
       const wanted = id.trim();
       for (let u = 0; u < data.userIds.ids.length; u++)
         if (idAt(data.userIds, u) === wanted) return u;
@@ -41,8 +41,7 @@ export function createRecommendApi(registry: DatasetRegistry) {
     },
 
     recommendInputs(request: RecommendRequest): RecommendInputs {
-      const held = dataWorkerWindows.get(request.windowsId);
-      const data = registry.get(held.subsetId).data;
+      const { held, data } = heldWindowsWithData(registry, request.windowsId);
       const { compact, prepared, clusterOfMovie } = held;
       const users = data.userIds.ids.length;
       const movies = data.movieIds.ids.length;

@@ -52,6 +52,10 @@ export class DatasetRegistry {
     this.datasets.delete(id);
   }
 
+  has(id: DatasetId): boolean {
+    return this.datasets.has(id);
+  }
+
   ids(): DatasetId[] {
     return [...this.datasets.keys()];
   }
@@ -59,6 +63,9 @@ export class DatasetRegistry {
 
 /** Held datasets that are subsets; the matrix and sequence stages work on a subset, never on a whole dataset. */
 export function heldSubset(registry: DatasetRegistry, subsetId: DatasetId): HeldDataset {
+  // A new subset, or a new dataset, drops the subset before it: the Subset cell is the one to run, not Data.
+  if (!registry.has(subsetId))
+    throw new Error('This subset is no longer loaded: run the Subset cell again.');
   const held = registry.get(subsetId);
   if (!held.parent) throw new Error('This stage works on a subset: run the Subset cell first.');
   return held;

@@ -20,7 +20,7 @@ import type {
 } from '../../src/stages/windows/contract';
 import { getClusterAssignment, getClusterAssignmentRef } from './cluster-assignments';
 import { heldSubset, type DatasetRegistry } from './registry';
-import { dataWorkerWindows } from './windows-registry';
+import { dataWorkerWindows, heldWindowsWithData } from './windows-registry';
 
 /** The Sequences cell's worker functions: build the windows of a subset, and hand the trainer a copy. */
 export function createSequencesApi(registry: DatasetRegistry) {
@@ -105,8 +105,7 @@ export function createSequencesApi(registry: DatasetRegistry) {
      * keeps the original, so terminating the trainer loses nothing.
      */
     copyWindows(windowsId: WindowsId): { windows: CompactWindows; users: number; movies: number } {
-      const held = dataWorkerWindows.get(windowsId);
-      const data = registry.get(held.subsetId).data;
+      const { held, data } = heldWindowsWithData(registry, windowsId);
       const windows = copyCompactWindows(held.compact);
       return transfer(
         { windows, users: data.userIds.ids.length, movies: data.movieIds.ids.length },

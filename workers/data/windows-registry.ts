@@ -1,9 +1,11 @@
 import type { DatasetId } from '../../src/lib/ids';
+import type { RatingsData } from '../../src/stages/ingest/compute/ratings-table';
 import type { RatingModel, RatingModelKind } from '../../src/stages/baselines/compute/rating-model';
 import type { ClusterAssignmentRef } from '../../src/stages/cluster/contract';
 import type { PreparedSplit } from '../../src/stages/windows/compute/prepare-split';
 import type { CompactWindows } from '../../src/stages/windows/compute/compact-windows';
 import type { WindowsId } from '../../src/stages/windows/contract';
+import type { DatasetRegistry } from './registry';
 
 /** Windows built by the Sequences cell, with what they were built from and the rating models fitted on them. */
 export interface HeldWindows {
@@ -45,3 +47,19 @@ export class WindowsRegistry {
 
 /** The data worker's one registry of windows, shared by the Sequences, Baselines and Recommend functions. */
 export const dataWorkerWindows = new WindowsRegistry();
+
+/**
+ * Held windows with the subset they were built from. A new subset drops the old one but leaves its windows
+ * here until the Sequences cell runs again, so that is the cell to name (not the Data cell).
+ */
+export function heldWindowsWithData(
+  registry: DatasetRegistry,
+  id: WindowsId,
+): { held: HeldWindows; data: RatingsData } {
+  const held = dataWorkerWindows.get(id);
+  if (!registry.has(held.subsetId))
+    throw new Error(
+      'These windows were built from a subset that is no longer loaded: run the Sequences cell again.',
+    );
+  return { held, data: registry.get(held.subsetId).data };
+}

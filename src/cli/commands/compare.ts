@@ -14,9 +14,17 @@ import { integerOption, stringOption, UsageError, type ParsedArgs } from '../arg
 import { loadRatingsFromPaths } from '../load-paths';
 import { windowsForNetworks, WINDOW_FEATURE_FLAGS } from '../network-windows';
 import { nodeTf } from '../node-tf';
-import { checkFlags, SPLIT_FLAGS, SPLIT_USAGE, splitFromArgs, withSwitches } from '../split-args';
+import {
+  checkFlags,
+  checkSplitHasWindows,
+  SPLIT_FLAGS,
+  SPLIT_USAGE,
+  splitFromArgs,
+  withSwitches,
+} from '../split-args';
 import { NETWORK_FLAGS, networkReport, networkSpec } from './train-networks';
 import { disposeModel } from '../../stages/train/compute/model/dispose-model';
+import { ratingModelRow } from './train-rating-models';
 
 const ALL = ['mean', 'bias', 'timebias', 'mf', 'svdpp', 'lstm', 'dense'] as const;
 type CompareModel = (typeof ALL)[number];
@@ -42,13 +50,10 @@ export async function compareCommand(parsed: ParsedArgs): Promise<unknown> {
   const seed = integerOption(args, 'seed', 7, 0);
   const { data: loaded } = await loadRatingsFromPaths(args.positional);
   const { data, prepared } = splitFromArgs(loaded, args);
+  checkSplitHasWindows(prepared, models.includes('lstm'));
   const users = data.userIds.ids.length;
   const movies = data.movieIds.ids.length;
   const sets = ratingSetsFromSplit(data.table, prepared.split, users, movies);
-  if (sets.test.count === 0)
-    throw new UsageError(
-      'the split left no test ratings: raise --test-fraction or shorten --window',
-    );
   const split = { ...prepared.split.options, windows: prepared.split.windowCounts };
   const rows: Record<string, unknown>[] = [];
   for (const model of models.filter((m): m is RatingModelKind => m !== 'lstm' && m !== 'dense')) {
@@ -57,7 +62,7 @@ export async function compareCommand(parsed: ParsedArgs): Promise<unknown> {
       mf: { ...DEFAULT_RATING_MODEL_SETTINGS.mf, seed },
     };
     const { report } = await trainRatingModel(model, sets, settings);
-    rows.push({ ...report, split });
+    rows.push(ratingModelRow(report, split));
   }
   const networks = models.filter((m): m is 'lstm' | 'dense' => m === 'lstm' || m === 'dense');
   if (networks.length > 0) {

@@ -15,6 +15,7 @@ import { loadRatingsFromPaths } from '../load-paths';
 import { windowsForNetworks, WINDOW_FEATURE_FLAGS } from '../network-windows';
 import {
   checkFlags,
+  checkSplitHasWindows,
   SPLIT_FLAGS,
   SPLIT_USAGE,
   splitFromArgs,
@@ -116,6 +117,7 @@ export async function trainNetworkCommand(
   const seed = integerOption(args, 'seed', 7, 0);
   const { data: loaded } = await loadRatingsFromPaths(args.positional);
   const { data, prepared } = splitFromArgs(loaded, args);
+  checkSplitHasWindows(prepared, kind === 'lstm');
   const windows = await windowsForNetworks(data, prepared, args, seed, kind === 'lstm');
   const values = data.table.ratingValues;
   const defaults = kind === 'lstm' ? DEFAULT_LSTM_CELL_OPTIONS : DEFAULT_DENSE_CELL_OPTIONS;

@@ -6,12 +6,14 @@ import { DEFAULT_TIME_AWARE_BASELINE_OPTIONS } from '../../stages/baselines/comp
 import {
   DEFAULT_RATING_MODEL_SETTINGS,
   trainRatingModel,
+  type RatingModelReport,
   type RatingModelSettings,
 } from '../../stages/baselines/compute/train-rating-model';
 import { integerOption, numberOption, stringOption, UsageError, type ParsedArgs } from '../args';
 import { loadRatingsFromPaths } from '../load-paths';
 import {
   checkFlags,
+  checkSplitHasWindows,
   SPLIT_FLAGS,
   SPLIT_USAGE,
   splitFromArgs,
@@ -80,7 +82,7 @@ function modelKind(name: 'mean' | 'bias' | 'mf', args: ParsedArgs): RatingModelK
 
 /**
  * `train mean|bias|mf FILE...`: fits one rating model on the training ratings of the split and prints
- * `{"model","testRmse","valRmse","trainMeanRmse","params","epochs","backend",…}`.
+ * `{"model","testRmse","valRmse","trainMeanRmse","params","epochs","backend",…}`, as `train lstm` does.
  */
 export async function trainRatingModelCommand(
   name: 'mean' | 'bias' | 'mf',
@@ -93,16 +95,13 @@ export async function trainRatingModelCommand(
   const verbose = switchOn(args, 'verbose');
   const { data: loaded } = await loadRatingsFromPaths(args.positional);
   const { data, prepared } = splitFromArgs(loaded, args);
+  checkSplitHasWindows(prepared, false);
   const sets = ratingSetsFromSplit(
     data.table,
     prepared.split,
     data.userIds.ids.length,
     data.movieIds.ids.length,
   );
-  if (sets.test.count === 0)
-    throw new UsageError(
-      'the split left no test ratings: raise --test-fraction or shorten --window',
-    );
   const { report } = await trainRatingModel(kind, sets, settings, {
     onEpoch: verbose
       ? (p) =>
@@ -114,7 +113,18 @@ export async function trainRatingModelCommand(
     // Out-of-range settings (a zero learning rate, fractional factors) are the person's to fix.
     throw error instanceof RangeError ? new UsageError(error.message) : error;
   });
-  const { model, testRmse, valRmse, trainMeanRmse, params, epochs, backend, ...rest } = report;
+  return ratingModelRow(report, {
+    ...prepared.split.options,
+    ratings: prepared.split.ratingCounts,
+  });
+}
+
+/**
+ * A rating model's report as the CLI prints it: the keys of `networkReport` in its order (training time in
+ * seconds, as the Compare table has it), so `compare` prints one shape for every model.
+ */
+export function ratingModelRow(report: RatingModelReport, split: unknown): Record<string, unknown> {
+  const { model, testRmse, valRmse, trainMeanRmse, params, epochs, backend } = report;
   return {
     model,
     testRmse,
@@ -123,7 +133,10 @@ export async function trainRatingModelCommand(
     params,
     epochs,
     backend,
-    ...rest,
-    split: { ...prepared.split.options, ratings: prepared.split.ratingCounts },
+    testMae: report.testMae,
+    bestEpoch: report.bestEpoch,
+    trainingSeconds: report.trainMs / 1000,
+    testRatings: report.testRatings,
+    split,
   };
 }

@@ -12,6 +12,7 @@ import { windowsForNetworks, WINDOW_FEATURE_FLAGS } from '../network-windows';
 import { nodeTf } from '../node-tf';
 import {
   checkFlags,
+  checkSplitHasWindows,
   SPLIT_FLAGS,
   SPLIT_USAGE,
   splitFromArgs,
@@ -48,6 +49,7 @@ export async function tuneCommand(parsed: ParsedArgs): Promise<unknown> {
   const seed = integerOption(args, 'seed', 7, 0);
   const { data: loaded } = await loadRatingsFromPaths(args.positional);
   const { data, prepared } = splitFromArgs(loaded, args);
+  checkSplitHasWindows(prepared, true);
   const windows = await windowsForNetworks(data, prepared, args, seed);
   const { tf, backend } = await nodeTf(
     stringOption<'wasm' | 'cpu'>(args, 'backend', ['wasm', 'cpu'], 'wasm'),
