@@ -74,15 +74,25 @@ export function subsetFromArgs(data: RatingsData, args: ParsedArgs): RatingsData
 }
 
 /**
- * Window and split options. `--on windows` (the default) splits windows of `--window` ratings, so the rating
- * models are scored on exactly the labels the sequence models predict; `--on ratings` splits single ratings,
- * for plain rating files such as MovieLens.
+ * Window and split options. `--on windows` splits windows of `--window` ratings, so the rating models are
+ * scored on exactly the labels the sequence models predict; `--on ratings` splits single ratings, for plain
+ * rating files such as MovieLens. Commands that train only rating models (`train mean|bias|mf|dense`) split
+ * single ratings when asked for `--split random` without `--on`: a random hold-out of ratings is what such a
+ * file means; everything else splits windows unless told otherwise.
  */
-export function splitOptionsFromArgs(args: ParsedArgs): {
+export function splitOptionsFromArgs(
+  args: ParsedArgs,
+  ratingModelsOnly = false,
+): {
   windows: WindowOptions;
   split: SplitOptions;
 } {
-  const on = stringOption(args, 'on', ['windows', 'ratings'], 'windows');
+  const randomRatings =
+    ratingModelsOnly &&
+    args.options.get('split') === 'random' &&
+    !args.options.has('window') &&
+    !args.options.has('cap');
+  const on = stringOption(args, 'on', ['windows', 'ratings'], randomRatings ? 'ratings' : 'windows');
   const cap = args.options.has('cap') ? integerOption(args, 'cap', 1) : null;
   const windows: WindowOptions =
     on === 'ratings'
@@ -107,9 +117,10 @@ export function splitOptionsFromArgs(args: ParsedArgs): {
 export function splitFromArgs(
   data: RatingsData,
   args: ParsedArgs,
+  ratingModelsOnly = false,
 ): { data: RatingsData; prepared: PreparedSplit } {
   const subset = subsetFromArgs(data, args);
-  const { windows, split } = splitOptionsFromArgs(args);
+  const { windows, split } = splitOptionsFromArgs(args, ratingModelsOnly);
   try {
     return { data: subset, prepared: prepareSplit(subset, windows, split) };
   } catch (error) {

@@ -146,7 +146,7 @@ describe('cli train lstm|dense', () => {
     await expect(train(`mf ${CSV} --split sideways`)).rejects.toThrow(
       '--split must be one of chrono, random',
     );
-    await expect(train(`mean ${CSV} --split random`)).rejects.toThrow(
+    await expect(train(`mean ${CSV} --split random --on windows`)).rejects.toThrow(
       /no test ratings: .*--on ratings/,
     );
     await expect(train(`mean ${CSV} --on ratings --window 3`)).rejects.toThrow(UsageError);
@@ -156,6 +156,22 @@ describe('cli train lstm|dense', () => {
     await expect(
       train(`lstm ${CSV} --on ratings --split random --users all --movies all ${allHeldOut}`),
     ).rejects.toThrow(/no training windows for the LSTM/);
+  });
+});
+
+describe('cli train on a plain rating file', () => {
+  it('splits single ratings when a rating model is asked for --split random', async () => {
+    const plain = (await train(`bias ${CSV} --split random --users all --movies all`)) as {
+      split: { ratings: Record<string, number> };
+    };
+    const explicit = await train(
+      `bias ${CSV} --split random --on ratings --users all --movies all`,
+    );
+    expect(plain.split.ratings).toEqual({ train: 40, validation: 5, test: 5 });
+    expect({ ...plain, trainingSeconds: 0 }).toEqual({
+      ...(explicit as object),
+      trainingSeconds: 0,
+    });
   });
 });
 

@@ -116,7 +116,7 @@ export async function trainNetworkCommand(
   checkFlags(args, [...SPLIT_FLAGS, ...WINDOW_FEATURE_FLAGS, ...NETWORK_FLAGS[kind], 'verbose']);
   const seed = integerOption(args, 'seed', 7, 0);
   const { data: loaded } = await loadRatingsFromPaths(args.positional);
-  const { data, prepared } = splitFromArgs(loaded, args);
+  const { data, prepared } = splitFromArgs(loaded, args, kind === 'dense');
   checkSplitHasWindows(prepared, kind === 'lstm');
   const windows = await windowsForNetworks(data, prepared, args, seed, kind === 'lstm');
   const values = data.table.ratingValues;

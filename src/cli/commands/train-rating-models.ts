@@ -94,7 +94,7 @@ export async function trainRatingModelCommand(
   const settings = settingsFromArgs(args, integerOption(args, 'seed', 7, 0));
   const verbose = switchOn(args, 'verbose');
   const { data: loaded } = await loadRatingsFromPaths(args.positional);
-  const { data, prepared } = splitFromArgs(loaded, args);
+  const { data, prepared } = splitFromArgs(loaded, args, true);
   checkSplitHasWindows(prepared, false);
   const sets = ratingSetsFromSplit(
     data.table,
