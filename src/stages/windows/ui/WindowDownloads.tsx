@@ -39,6 +39,7 @@ export function WindowDownloads({ result }: { result: SequencesResult }) {
   return (
     <div className="window-downloads" data-testid="window-downloads">
       <table className="downloads" aria-label="Window downloads">
+        <caption>Download the windows of each split (sizes are estimates)</caption>
         <thead>
           <tr>
             <th>Split</th>
