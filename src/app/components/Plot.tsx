@@ -44,6 +44,8 @@ function mergeLayout(base: PlotLayout, extra: PlotLayout): PlotLayout {
 export function Plot({ data, layout = {}, title, height = 280 }: PlotProps) {
   const root = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  /** Whether plotly has drawn the chart once: before that there is nothing to save. */
+  const [drawn, setDrawn] = useState(false);
   const [saving, setSaving] = useState(false);
   const [pngFailed, setPngFailed] = useState<string | null>(null);
 
@@ -63,6 +65,9 @@ export function Plot({ data, layout = {}, title, height = 280 }: PlotProps) {
           modeBarButtonsToRemove: ['lasso2d', 'select2d'],
           toImageButtonOptions: { format: 'png', filename: chartFileName(title) },
         });
+      })
+      .then((drawnRoot) => {
+        if (drawnRoot && !cancelled) setDrawn(true);
       })
       .catch((error: Error) => setFailed(error.message));
     return () => {
@@ -110,7 +115,7 @@ export function Plot({ data, layout = {}, title, height = 280 }: PlotProps) {
           type="button"
           className="small"
           onClick={savePng}
-          disabled={saving}
+          disabled={!drawn || saving}
           aria-label={`Download the chart “${title}” as PNG`}
         >
           Download PNG
