@@ -13,6 +13,7 @@ import { createBaselinesApi } from './data/baselines-api';
 import { createRecommendApi } from './data/recommend-api';
 import { createSequencesApi } from './data/sequences-api';
 import { tensorOps } from './data/tensor-backend';
+import { createWindowsExportApi } from './data/windows-export-api';
 
 const registry = new DatasetRegistry();
 const runs = new RunTokens();
@@ -23,6 +24,7 @@ const api = {
   ...createExploreApi(registry, runs, tensorOps),
   ...createClusterApi(registry, runs, tensorOps),
   ...createSequencesApi(registry),
+  ...createWindowsExportApi(registry),
   ...createBaselinesApi(registry, runs),
   ...createRecommendApi(registry),
   ...createPersistApi(registry, withReadableErrors(indexedDbEntryStore())),

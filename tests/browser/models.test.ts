@@ -1,6 +1,7 @@
 import type { Browser, Download, Page } from 'playwright-core';
 import * as tf from '@tensorflow/tfjs';
 import { readFile } from 'node:fs/promises';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerTrainLayers } from '../../src/stages/train/compute/layers/register-train-layers';
 import { launchBrowser, openPage, startPreview, WEBGPU_ARGS, type PreviewServer } from './harness';
@@ -151,6 +152,81 @@ describe('Sequences, LSTM, Baselines, Dense, Compare and Recommend on the sample
   });
 });
 
+describe('Downloads: the windows as CSV and NumPy .npz, charts as PNG', () => {
+  it('saves a split’s windows and an SVG and a WebGL chart, and the files hold what the page shows', async () => {
+    const { page, errors } = await openSmall(
+      browser,
+      '&sequences.cap=3&lstm.units=8&lstm.epochs=1&lstm.batch=64',
+    );
+    const counts = await statValues(page, 'Windows summary');
+    const testWindows = Number(counts['Test windows'].replace(/,/g, ''));
+    const trainWindows = Number(counts['Training windows'].replace(/,/g, ''));
+    expect(testWindows).toBeGreaterThan(100);
+
+    // CSV: a header naming every column (k = 8 clusters, no extra features), then one row per test window.
+    const csv = await download(page, () =>
+      cell(page, 'sequences')
+        .getByRole('button', { name: 'Download the test windows as CSV' })
+        .click(),
+    );
+    expect(csv.name).toBe('prize-lab-windows-test-w10-k8.csv');
+    const lines = csv.bytes.toString('utf8').trimEnd().split('\n');
+    const header = lines[0].split(',');
+    expect(header.slice(0, 6)).toEqual([
+      'split',
+      'user_id',
+      's1_movie_id',
+      's1_date',
+      's1_cluster',
+      's1_rating',
+    ]);
+    expect(header).toHaveLength(2 + 10 * 4 + 1);
+    expect(header.at(-1)).toBe('label');
+    expect(lines).toHaveLength(testWindows + 1);
+    const row = lines[1].split(',');
+    expect(row[0]).toBe('test');
+    expect(row[3]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Number(row.at(-1))).toBeGreaterThanOrEqual(1);
+    expect(row.at(-2)).toBe(''); // the last step's rating is the label: hidden
+
+    // .npz: x is (training windows, W, features), as the LSTM is fed.
+    const npz = await download(page, () =>
+      cell(page, 'sequences')
+        .getByRole('button', { name: 'Download the training windows as NumPy .npz' })
+        .click(),
+    );
+    expect(npz.name).toBe('prize-lab-windows-train-w10-k8.npz');
+    const files = unzipSync(new Uint8Array(npz.bytes));
+    expect(Object.keys(files).sort()).toEqual([
+      'date.npy',
+      'feature_names.npy',
+      'movie_id.npy',
+      'user_id.npy',
+      'x.npy',
+      'y.npy',
+    ]);
+    const xHeader = Buffer.from(files['x.npy'].subarray(10, 128)).toString('latin1');
+    expect(xHeader).toContain(`'shape': (${trainWindows}, 10, 9)`);
+
+    // An SVG chart (the elbow curve) and a WebGL one (the LSTM's loss per batch, scattergl), at twice their
+    // size on screen.
+    const elbow = await chartPng(page, 'Elbow: inertia by k');
+    expect(elbow.name).toBe('prize-lab-elbow-inertia-by-k.png');
+    expect(elbow.width).toBe(2 * elbow.shownWidth);
+    expect(elbow.height).toBe(600);
+    await cell(page, 'lstm').locator('button.run').click();
+    await waitForCell(page, 'lstm', 'done', 180_000);
+    const batches = (await plotData(page, 'LSTM: loss per batch')) as { type: string }[];
+    expect(batches[0].type).toBe('scattergl');
+    const loss = await chartPng(page, 'LSTM: loss per batch');
+    expect(loss.name).toBe('prize-lab-lstm-loss-per-batch.png');
+    // The WebGL trace is in the image: pixels of the curve's colour (#8a94a0) are there (about 1,700 at a
+    // 1,128-pixel width; none in the SVG chart, whose curve is another colour).
+    expect(await pixelsOfColour(page, loss.bytes, [0x8a, 0x94, 0xa0])).toBeGreaterThan(500);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('The LSTM on WebGPU (software adapter in headless Chromium)', () => {
   it('trains when WebGPU is chosen, and says it is in use', async () => {
     const gpuBrowser = await launchBrowser(WEBGPU_ARGS);
@@ -206,5 +282,71 @@ async function loadDownloaded(json: string, weights: Buffer): Promise<tf.LayersM
       weightSpecs: artifacts.weightsManifest[0].weights,
       weightData,
     }),
+  );
+}
+
+/** One download started by `click`: its suggested name and bytes. */
+async function download(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+/** Saves a chart as PNG through its button; the image's size from its IHDR chunk. */
+async function chartPng(page: Page, title: string) {
+  const shownWidth = await page
+    .locator(`[data-plot="${title}"]`)
+    .evaluate((node) => (node as unknown as { clientWidth: number }).clientWidth);
+  const png = await download(page, () =>
+    page.getByRole('button', { name: `Download the chart “${title}” as PNG` }).click(),
+  );
+  expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return {
+    ...png,
+    shownWidth,
+    width: png.bytes.readUInt32BE(16),
+    height: png.bytes.readUInt32BE(20),
+  };
+}
+
+/** Pixels of a PNG within a small distance of an RGB colour, decoded by the page's own image decoder. */
+function pixelsOfColour(page: Page, png: Buffer, rgb: [number, number, number]): Promise<number> {
+  return page.evaluate(
+    async ({ base64, colour }) => {
+      const dom = globalThis as unknown as {
+        Image: new () => { src: string; decode(): Promise<void>; width: number; height: number };
+        document: { createElement(tag: 'canvas'): OffscreenCanvasLike };
+      };
+      interface OffscreenCanvasLike {
+        width: number;
+        height: number;
+        getContext(kind: '2d'): {
+          drawImage(image: unknown, x: number, y: number): void;
+          getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+        };
+      }
+      const image = new dom.Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = dom.document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d');
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const distance =
+          Math.abs(data[i] - colour[0]) +
+          Math.abs(data[i + 1] - colour[1]) +
+          Math.abs(data[i + 2] - colour[2]);
+        if (distance <= 6) count++;
+      }
+      return count;
+    },
+    { base64: png.toString('base64'), colour: rgb },
   );
 }

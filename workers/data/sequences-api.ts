@@ -10,6 +10,7 @@ import {
   exampleWindow,
   firstWindowWithRole,
 } from '../../src/stages/windows/compute/example-window';
+import { windowDownloadSizes } from '../../src/stages/windows/compute/export-windows';
 import { prepareSplit } from '../../src/stages/windows/compute/prepare-split';
 import { featureNames } from '../../src/stages/windows/compute/window-features';
 import { TEST, TRAIN } from '../../src/stages/windows/compute/window-split';
@@ -78,6 +79,12 @@ export function createSequencesApi(registry: DatasetRegistry) {
           exampleWindow(held.data.table, histories, split, clusterOfMovie, held.data.movies, w),
         );
       const windows = split.windows.count;
+      const downloads = windowDownloadSizes({
+        windows: compact,
+        featureNames: featureNames(featureOptions),
+        userIds: held.data.userIds,
+        movieIds: held.data.movieIds,
+      });
       const withWindows = new Set(split.windows.user).size;
       return {
         windowsId: id,
@@ -96,6 +103,7 @@ export function createSequencesApi(registry: DatasetRegistry) {
         examples,
         bytes: compactWindowsBytes(compact),
         denseBytes: windows * options.steps * compact.features * 4,
+        downloads,
         ms: Date.now() - started,
       };
     },

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type * as PlotlyModule from 'plotly.js-dist-min';
 import type { PlotData, PlotLayout } from 'plotly.js-dist-min';
+import { chartFileName, downloadBlob } from '../download';
 
 /** plotly is large, so it loads the first time a chart is on screen, not with the page. */
 let plotly: Promise<typeof PlotlyModule> | null = null;
@@ -43,6 +44,10 @@ function mergeLayout(base: PlotLayout, extra: PlotLayout): PlotLayout {
 export function Plot({ data, layout = {}, title, height = 280 }: PlotProps) {
   const root = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  /** Whether plotly has drawn the chart once: before that there is nothing to save. */
+  const [drawn, setDrawn] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [pngFailed, setPngFailed] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -58,11 +63,11 @@ export function Plot({ data, layout = {}, title, height = 280 }: PlotProps) {
           responsive: true,
           displaylogo: false,
           modeBarButtonsToRemove: ['lasso2d', 'select2d'],
-          toImageButtonOptions: {
-            format: 'png',
-            filename: title.replace(/[^\w-]+/g, '-').toLowerCase(),
-          },
+          toImageButtonOptions: { format: 'png', filename: chartFileName(title) },
         });
+      })
+      .then((drawnRoot) => {
+        if (drawnRoot && !cancelled) setDrawn(true);
       })
       .catch((error: Error) => setFailed(error.message));
     return () => {
@@ -77,6 +82,18 @@ export function Plot({ data, layout = {}, title, height = 280 }: PlotProps) {
     };
   }, []);
 
+  const savePng = () => {
+    const node = root.current;
+    if (!node) return;
+    setSaving(true);
+    setPngFailed(null);
+    loadPlotly()
+      .then((Plotly) => chartPng(Plotly, node, height))
+      .then((png) => downloadBlob(png, `${chartFileName(title)}.png`))
+      .catch((error: Error) => setPngFailed(error.message))
+      .finally(() => setSaving(false));
+  };
+
   if (failed)
     return (
       <p className="error">
@@ -84,13 +101,65 @@ export function Plot({ data, layout = {}, title, height = 280 }: PlotProps) {
       </p>
     );
   return (
-    <div
-      ref={root}
-      className="plot"
-      role="img"
-      aria-label={title}
-      data-plot={title}
-      style={{ minHeight: height }}
-    />
+    <div className="plot-frame">
+      <div
+        ref={root}
+        className="plot"
+        role="img"
+        aria-label={title}
+        data-plot={title}
+        style={{ minHeight: height }}
+      />
+      <div className="plot-actions">
+        <button
+          type="button"
+          className="small"
+          onClick={savePng}
+          disabled={!drawn || saving}
+          aria-label={`Download the chart “${title}” as PNG`}
+        >
+          Download PNG
+        </button>
+      </div>
+      {pngFailed && (
+        <p className="error">
+          The PNG of “{title}” could not be made: {pngFailed}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The chart as drawn, at twice its size on screen, as a PNG Blob. plotly's `toImage` draws WebGL traces
+ * (scattergl) too; its background is transparent, as on the page, so the image is laid on the page's
+ * background colour, and text stays readable wherever the PNG is shown (dark text on a dark viewer, or the
+ * dark theme's light text on white, would not be).
+ */
+async function chartPng(
+  Plotly: typeof PlotlyModule,
+  node: HTMLElement,
+  height: number,
+): Promise<Blob> {
+  const scale = 2;
+  const width = node.clientWidth || 800;
+  const url = await Plotly.toImage(node, { format: 'png', width, height, scale });
+  const image = new Image();
+  image.src = url;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.naturalWidth;
+  canvas.height = image.naturalHeight;
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('this browser cannot draw on a canvas');
+  context.fillStyle =
+    getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(image, 0, 0);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the canvas gave no image'))),
+      'image/png',
+    ),
   );
 }

@@ -19,7 +19,7 @@ declare module 'plotly.js-dist-min' {
   export function purge(root: HTMLElement): void;
   export function toImage(
     root: HTMLElement,
-    options: { format: 'png' | 'svg'; width?: number; height?: number },
+    options: { format: 'png' | 'svg'; width?: number; height?: number; scale?: number },
   ): Promise<string>;
   const Plotly: {
     react: typeof react;

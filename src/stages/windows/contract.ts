@@ -1,12 +1,16 @@
 /** What crosses worker boundaries for the Sequences stage: plain data and typed arrays only. */
 import type { DatasetId, RunId } from '../../lib/ids';
 import type { ClusterAssignmentRef } from '../cluster/contract';
+import type { SplitName } from './compute/compact-windows';
 import type { ExampleWindow } from './compute/example-window';
+import type { WindowDownloadSize, WindowExportFormat } from './compute/export-source';
 import type { SequenceOptions } from './compute/sequence-options';
 import type { SplitCounts } from './compute/window-split';
 
 export type { CompactWindows, SplitName } from './compute/compact-windows';
 export type { ExampleStepRow, ExampleWindow } from './compute/example-window';
+export type { WindowDownloadSize, WindowExportFormat } from './compute/export-source';
+export { MAX_WINDOW_EXPORT_BYTES } from './compute/export-source';
 export type { SequenceOptions } from './compute/sequence-options';
 export type { FeatureOptions, WindowSet, WindowSets } from './compute/window-features';
 export type { WindowOptions } from './compute/window-index';
@@ -48,5 +52,27 @@ export interface SequencesResult {
   /** Bytes of the compact windows, and what dense windows would take. */
   bytes: number;
   denseBytes: number;
+  /** Each split's downloads: window count and expected CSV and .npz sizes. */
+  downloads: Record<SplitName, WindowDownloadSize>;
   ms: number;
 }
+
+/** A download of one split's windows, which the page pulls from the data worker a chunk at a time. */
+export interface WindowsExportRequest {
+  windowsId: WindowsId;
+  split: SplitName;
+  format: WindowExportFormat;
+}
+
+export interface WindowsExportStarted {
+  exportId: string;
+  fileName: string;
+  mimeType: string;
+  windows: number;
+  /** Expected size in bytes. */
+  bytes: number;
+}
+
+/** The next piece of a download (transferred), or `done` once the file is complete. */
+export type WindowsExportPiece =
+  { kind: 'bytes'; bytes: ArrayBuffer; windowsDone: number } | { kind: 'done' };

@@ -7,6 +7,7 @@ import { ExampleWindowTable } from './ExampleWindowTable';
 import { runSequences, setSequenceOptions } from './sequences-actions';
 import { sequencesStore } from './sequences-store';
 import { SequencesOptionsForm } from './SequencesOptionsForm';
+import { WindowDownloads } from './WindowDownloads';
 
 export function SequencesCell() {
   const { options, result, building } = useStore(sequencesStore, (state) => state);
@@ -72,6 +73,7 @@ export function SequencesCell() {
           {result.examples.map((example) => (
             <ExampleWindowTable key={example.window} example={example} />
           ))}
+          <WindowDownloads result={result} />
         </>
       )}
     </Cell>
