@@ -161,13 +161,15 @@ describe('cli train lstm|dense', () => {
 
 describe('cli train on a plain rating file', () => {
   it('splits single ratings when a rating model is asked for --split random', async () => {
-    const plain = (await train(`bias ${CSV} --split random --users all --movies all`)) as {
-      split: { ratings: Record<string, number> };
-    };
+    const plain = await train(`bias ${CSV} --split random --users all --movies all`);
     const explicit = await train(
       `bias ${CSV} --split random --on ratings --users all --movies all`,
     );
-    expect(plain.split.ratings).toEqual({ train: 40, validation: 5, test: 5 });
+    expect(plain.split.ratings as Record<string, number>).toEqual({
+      train: 40,
+      validation: 5,
+      test: 5,
+    });
     expect({ ...plain, trainingSeconds: 0 }).toEqual({
       ...(explicit as object),
       trainingSeconds: 0,
