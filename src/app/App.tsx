@@ -17,6 +17,7 @@ import '../stages/windows/ui/sequences-link';
 import '../stages/train/ui/model-links';
 import '../stages/baselines/ui/baselines-link';
 import '../stages/tune/ui/tune-link';
+import { QUICK_TOUR_HASH } from '../stages/notebook/compute/quick-tour';
 import { NotebookNotices } from './components/NotebookNotices';
 import { StatusBar } from './components/StatusBar';
 import { StoragePanel } from './components/StoragePanel';
@@ -43,6 +44,14 @@ export function App() {
           <p className="tagline">
             How recommenders are built and how they compare, on Netflix Prize data, live in your
             browser. Your data never leaves this tab.
+          </p>
+          <p className="tagline">
+            New here? Take the{' '}
+            <a href={QUICK_TOUR_HASH} data-testid="quick-tour">
+              quick tour
+            </a>
+            : every cell runs on the sample with small budgets, in a few minutes. The default
+            parameters are the study’s and take longer.
           </p>
         </div>
         <StatusBar />
