@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   // Batch end times: the first batch (graph tracing, kernel and buffer set-up) is left out of the speed.
   const batchEnds: number[] = [];
   const batchSizes: number[] = [];
+  const epochLosses: number[] = [];
   const { model, result } = await runTraining(
     tf,
     {
@@ -52,6 +53,9 @@ async function main(): Promise<void> {
         const from = p.batch * settings.batchSize;
         batchSizes.push(Math.min(settings.batchSize, sample.train.count - from));
       },
+      onEpoch: (log) => {
+        epochLosses.push(log.loss);
+      },
     },
   );
   model.dispose();
@@ -68,6 +72,7 @@ async function main(): Promise<void> {
     samplesPerSecond: timedSamples / timedSeconds,
     samplesPerSecondAllBatches: result.samplesPerSecond,
     trainingSeconds: result.trainingSeconds,
+    epochLosses,
     testRmse: result.test?.rmse ?? null,
     testMae: result.test?.mae ?? null,
     trainMeanRmse: result.test?.trainMeanRmse ?? null,
