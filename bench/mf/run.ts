@@ -4,7 +4,8 @@
  * in one run), plus the same MF written with tfjs ops (WASM and CPU backends) to see whether tfjs would be
  * faster. Project and PyTorch alternate for `BENCH_ROUNDS` rounds; the machine may be shared, so the load
  * average is recorded and each side's best round counts (noise only ever slows a run down).
- * Writes bench/results/mf.json.
+ * Then the dense embedding model against the same model in PyTorch, on a subsample of the same split
+ * (bench/mf/dense.ts). Writes bench/results/mf.json.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import {
 import { errorMetrics } from '../../src/stages/baselines/compute/metrics';
 import { fitSvdPlusPlus } from '../../src/stages/baselines/compute/svd-plus-plus';
 import { ensureBenchRatings, MF_BENCH_SAMPLE } from './data';
+import { benchDense } from './dense';
 import { timeTfjsMf, type TfjsMfTiming } from './tfjs-mf';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -143,6 +145,9 @@ for (const backend of ['wasm', 'cpu'] as const) {
 }
 load.push(loadavg()[0]);
 
+console.log('dense embedding model: project (tfjs) and PyTorch on a subsample of the same split…');
+const dense = await benchDense(data, ROUNDS);
+
 const project = projectRounds.reduce((a, b) => (b.ratingsPerSecond > a.ratingsPerSecond ? b : a));
 const torchRuns = torchRounds.flatMap((t) => ('runs' in t ? t.runs : []));
 const bestTorch = torchRuns.length
@@ -191,6 +196,7 @@ const result = {
   speedRatio: bestTorch ? project.ratingsPerSecond / bestTorch.ratingsPerSecond : null,
   speedRatioNote: 'best project round ÷ best PyTorch run (any thread count or batch size)',
   tfjsVsProject: bestTfjs > 0 ? bestTfjs / project.ratingsPerSecond : null,
+  dense,
 };
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench/results/mf.json'), `${JSON.stringify(result, null, 2)}\n`);
@@ -198,4 +204,9 @@ console.log(
   `project ${millions(project.ratingsPerSecond)} vs PyTorch ${bestTorch ? millions(bestTorch.ratingsPerSecond) : '–'}` +
     (result.speedRatio ? `: ${result.speedRatio.toFixed(2)}×` : '') +
     `; tfjs at best ${result.tfjsVsProject?.toFixed(3) ?? '–'}× the project`,
+);
+console.log(
+  `dense: project ${dense.project.best?.samplesPerSecond.toFixed(0)} samples/s vs PyTorch ` +
+    `${dense.pytorch.best?.samplesPerSecond.toFixed(0) ?? '–'}` +
+    (dense.speedRatio ? `: ${dense.speedRatio.toFixed(2)}×` : ''),
 );

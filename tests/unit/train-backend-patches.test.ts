@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
+import { createRng } from '../../src/lib/rng';
 import { applyBackendPatches } from '../../src/stages/train/compute/backend/apply-backend-patches';
 import { tf } from './train-tf-setup';
 
@@ -25,8 +27,11 @@ function maxDiff(a: Float32Array, b: Float32Array): number {
 
 describe('wasm backend patches', () => {
   let report: ReturnType<typeof applyBackendPatches>;
+  /** The cpu backend's own UnsortedSegmentSum, kept before the project replaces it. */
+  let stockCpuSegmentSum: KernelConfig | undefined;
 
   beforeAll(async () => {
+    stockCpuSegmentSum = tf.getKernel('UnsortedSegmentSum', 'cpu');
     await tf.setBackend('wasm');
     await tf.ready();
     report = applyBackendPatches(tf);
@@ -41,7 +46,44 @@ describe('wasm backend patches', () => {
     expect(report.applied.join('\n')).toMatch(/BatchMatMul/);
     expect(report.applied.join('\n')).toMatch(/UnsortedSegmentSum/);
     expect(applyBackendPatches(tf, 'wasm').applied).toEqual([]);
+    expect(applyBackendPatches(tf, 'cpu').applied.join('\n')).toMatch(/UnsortedSegmentSum/);
     expect(applyBackendPatches(tf, 'cpu').applied).toEqual([]);
+  });
+
+  it('the cpu backend’s single-pass UnsortedSegmentSum matches its own kernel', async () => {
+    await tf.setBackend('cpu');
+    applyBackendPatches(tf, 'cpu');
+    const stock = stockCpuSegmentSum;
+    if (!stock) throw new Error('tfjs-backend-cpu has no UnsortedSegmentSum to compare with');
+    const rng = createRng(3);
+    const cases = [
+      { shape: [50, 3, 4], segments: 7 },
+      { shape: [300, 8], segments: 40 },
+    ];
+    for (const { shape, segments } of cases) {
+      const size = shape.reduce((a, b) => a * b, 1);
+      const x = tf.tensor(
+        Float32Array.from({ length: size }, () => rng.normal()),
+        shape,
+      );
+      // Some ids out of range ([-1, segments]): both kernels drop those rows.
+      const segmentIds = tf.tensor1d(
+        Int32Array.from({ length: shape[0] }, () => rng.int(segments + 2) - 1),
+        'int32',
+      );
+      const info = stock.kernelFunc({
+        inputs: { x, segmentIds },
+        backend: tf.backend(),
+        attrs: { numSegments: segments },
+      }) as TensorInfo;
+      const expected = tf.engine().makeTensorFromTensorInfo(info);
+      const actual = tf.unsortedSegmentSum(x, segmentIds, segments);
+      expect(actual.shape).toEqual(expected.shape);
+      expect(
+        maxDiff(expected.dataSync() as Float32Array, actual.dataSync() as Float32Array),
+      ).toBeLessThan(1e-5);
+      tf.dispose([x, segmentIds, expected, actual]);
+    }
   });
 
   it('transposed products match the cpu backend, in every combination and for batched operands', async () => {

@@ -6,7 +6,7 @@ import type { Tf } from '../tf';
 import { patchWasmTransposedMatMul } from './wasm-matmul-transpose';
 import { patchWasmIdentity } from './wasm-identity';
 import { patchWasmSlices } from './wasm-slice';
-import { registerWasmUnsortedSegmentSum } from './wasm-segment-sum';
+import { registerWasmUnsortedSegmentSum, replaceCpuUnsortedSegmentSum } from './segment-sum';
 
 /** What was changed, for the backend report shown to the user. */
 export interface BackendPatchReport {
@@ -32,5 +32,9 @@ export function applyBackendPatches(
     if (registerWasmUnsortedSegmentSum(tf))
       applied.push('UnsortedSegmentSum: kernel added (embedding gradients need it)');
   }
+  if (backendName === 'cpu' && replaceCpuUnsortedSegmentSum(tf))
+    applied.push(
+      'UnsortedSegmentSum: one scatter-add pass instead of a masked sum per segment (embedding gradients)',
+    );
   return { backend: backendName, applied };
 }
