@@ -92,7 +92,12 @@ export function splitOptionsFromArgs(
     args.options.get('split') === 'random' &&
     !args.options.has('window') &&
     !args.options.has('cap');
-  const on = stringOption(args, 'on', ['windows', 'ratings'], randomRatings ? 'ratings' : 'windows');
+  const on = stringOption(
+    args,
+    'on',
+    ['windows', 'ratings'],
+    randomRatings ? 'ratings' : 'windows',
+  );
   const cap = args.options.has('cap') ? integerOption(args, 'cap', 1) : null;
   const windows: WindowOptions =
     on === 'ratings'
