@@ -4,15 +4,15 @@
  * fixed number of epochs. The two alternate for `rounds` rounds, each run in a fresh process; each side's
  * fastest round counts (other work on a shared machine only ever slows a run down).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { RatingSet } from '../../src/stages/baselines/compute/rating-set';
 import { denseSample, writeDenseSample } from './dense-sample';
 import { DENSE_BENCH_SETTINGS as SETTINGS } from './dense-settings';
+import { PYTHON, torchEnv, torchUnavailable } from '../torch-peer';
 
 const ROOT = join(import.meta.dirname, '../..');
-const PYTHON = '/usr/bin/python3';
 
 interface Run {
   samplesPerSecond: number;
@@ -38,25 +38,8 @@ function projectRun(file: string, backend: 'wasm' | 'cpu'): Run {
   return lastJsonLine(out);
 }
 
-/** Why PyTorch cannot run here, or null when it can. */
-function torchUnavailable(): string | null {
-  const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
-  if (probe.error) return `${PYTHON} is missing (${probe.error.message})`;
-  if (probe.status !== 0)
-    return `PyTorch is missing for ${PYTHON}: ${probe.stderr.trim().split('\n').at(-1)}`;
-  return null;
-}
-
 function torchRun(file: string, threads: number): Run {
-  // As bench:train: OpenBLAS's machine defaults slow torch (FINDINGS.md), and a passive OpenMP wait keeps
-  // torch's threads from spinning against other work on a shared machine.
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    OPENBLAS_NUM_THREADS: '1',
-    OMP_WAIT_POLICY: 'PASSIVE',
-  };
-  delete env.OPENBLAS_CORETYPE;
-  delete env.OPENBLAS_L2_SIZE;
+  const env = torchEnv({ passiveWait: true });
   const out = execFileSync(
     PYTHON,
     [join(import.meta.dirname, 'torch_dense.py'), file, JSON.stringify(SETTINGS), String(threads)],

@@ -21,9 +21,9 @@ import { fitSvdPlusPlus } from '../../src/stages/baselines/compute/svd-plus-plus
 import { ensureBenchRatings, MF_BENCH_SAMPLE } from './data';
 import { benchDense } from './dense';
 import { timeTfjsMf, type TfjsMfTiming } from './tfjs-mf';
+import { PYTHON, torchEnv } from '../torch-peer';
 
 const ROOT = join(import.meta.dirname, '../..');
-const PYTHON = '/usr/bin/python3';
 const EPOCHS = Number(process.env.BENCH_MF_EPOCHS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const TORCH_BATCHES = [1024, 16384];
@@ -74,15 +74,7 @@ async function timeProject(kind: 'mf' | 'svdpp', epochs: number) {
 
 function timeTorch(): { torch: string; runs: TorchRun[] } | { skipped: string } {
   if (!existsSync(PYTHON)) return { skipped: `${PYTHON} is missing` };
-  // OpenBLAS's machine defaults slow torch down (FINDINGS.md); a passive OpenMP wait keeps two threads from
-  // spinning against each other when the machine is shared (measured: 2 threads otherwise fell to ~0.03 M/s).
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    OPENBLAS_NUM_THREADS: '1',
-    OMP_WAIT_POLICY: 'PASSIVE',
-  };
-  delete env.OPENBLAS_CORETYPE;
-  delete env.OPENBLAS_L2_SIZE;
+  const env = torchEnv({ passiveWait: true });
   const settings = [
     MF.factors,
     EPOCHS,

@@ -11,7 +11,7 @@
  * Every measurement runs in its own process or worker, variants alternate, BENCH_RUNS rounds (default 3);
  * the best and median samples/s per variant and their ratios to PyTorch go to bench/results/train.json.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -20,11 +20,11 @@ import { measureInChromium } from './browser-measure';
 import { syntheticWindows } from './synthetic-windows';
 import type { BenchShape } from './train-variants';
 import { writeWindows } from './window-file';
+import { PYTHON, torchEnv, torchUnavailable } from '../torch-peer';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DATA = join(ROOT, 'bench/data');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const PYTHON = '/usr/bin/python3';
 const SHAPE: BenchShape = { units: 228, batchSize: 256, warmupBatches: 6, timedBatches: 24 };
 const SEED = 1;
 
@@ -50,20 +50,8 @@ function nodeMeasure(
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Sample;
 }
 
-/** Why PyTorch cannot run here, or null when it can. */
-function torchUnavailable(): string | null {
-  const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
-  if (probe.error) return `${PYTHON} is missing (${probe.error.message})`;
-  if (probe.status !== 0)
-    return `PyTorch is missing for ${PYTHON}: ${probe.stderr.trim().split('\n').at(-1)}`;
-  return null;
-}
-
 function torchMeasure(file: string, threads: number): Sample {
-  // FINDINGS.md: with the machine's OPENBLAS defaults this LSTM ran ~3x slower; torch brings its own threads.
-  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: '1' };
-  delete env.OPENBLAS_CORETYPE;
-  delete env.OPENBLAS_L2_SIZE;
+  const env = torchEnv({ passiveWait: false });
   const out = execFileSync(
     PYTHON,
     [join(ROOT, 'bench/train/torch_lstm.py'), file, JSON.stringify(SHAPE), String(threads)],

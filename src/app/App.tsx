@@ -17,13 +17,13 @@ import '../stages/windows/ui/sequences-link';
 import '../stages/train/ui/model-links';
 import '../stages/baselines/ui/baselines-link';
 import '../stages/tune/ui/tune-link';
-import { QUICK_TOUR_HASH } from '../stages/notebook/compute/quick-tour';
 import { NotebookNotices } from './components/NotebookNotices';
 import { StatusBar } from './components/StatusBar';
 import { StoragePanel } from './components/StoragePanel';
 import { Toolbar } from './components/Toolbar';
 import { useNotebookKeyboard } from './keyboard';
 import { openNotebook } from './state/open-notebook';
+import { QUICK_TOUR_HASH } from './state/quick-tour';
 import './shell.css';
 
 /** Opens the notebook from the link once per page: its parameters, its data, the cells it names. */

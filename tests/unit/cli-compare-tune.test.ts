@@ -4,6 +4,7 @@ import { compareCommand } from '../../src/cli/commands/compare';
 import { tuneCommand } from '../../src/cli/commands/tune';
 import { FINAL_ACTIVATIONS } from '../../src/stages/tune/compute/search-space';
 import { writeSmallRatingsFile } from './helpers/small-ratings-file';
+import { ISSUE_REPORT_KEYS } from './helpers/report-keys';
 
 const FILE = writeSmallRatingsFile();
 /** 60 users × 40 movies, windows of 5, 4 clusters: about two thousand windows. */
@@ -13,15 +14,7 @@ const args = (line: string) => parseArgs(line.split(' '));
 type Row = Record<string, unknown> & { model: string; testRmse: number; split: unknown };
 
 /** The issue's keys, in its order, lead every row. */
-const LEADING_KEYS = [
-  'model',
-  'testRmse',
-  'valRmse',
-  'trainMeanRmse',
-  'params',
-  'epochs',
-  'backend',
-];
+const LEADING_KEYS = ISSUE_REPORT_KEYS;
 
 describe('cli compare', () => {
   const line = `${DATA} --units 8 --embedding 4 --epochs 1 --batch 128`;

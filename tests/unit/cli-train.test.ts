@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../src/cli/args';
 import { trainCommand } from '../../src/cli/commands/train';
 import { writeSmallRatingsFile } from './helpers/small-ratings-file';
+import { ISSUE_REPORT_KEYS } from './helpers/report-keys';
 
 // The commands run in-process (as cli-windows and cluster-cli do); a few bad inputs go through the real entry
 // point, to check what a person sees and the exit status.
@@ -32,13 +33,7 @@ interface Report {
 
 /** The issue's keys first, in its order, then the extras every model reports. */
 const RATING_KEYS = [
-  'model',
-  'testRmse',
-  'valRmse',
-  'trainMeanRmse',
-  'params',
-  'epochs',
-  'backend',
+  ...ISSUE_REPORT_KEYS,
   'testMae',
   'bestEpoch',
   'trainingSeconds',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_ORDER } from '../../src/app/state/notebook';
 import { PARAM_CATALOG } from '../../src/stages/notebook/compute/param-catalog';
-import { QUICK_TOUR_HASH } from '../../src/stages/notebook/compute/quick-tour';
+import { QUICK_TOUR_HASH } from '../../src/app/state/quick-tour';
 import { parseLink } from '../../src/stages/notebook/compute/share-link';
 
 describe('the quick tour link', () => {

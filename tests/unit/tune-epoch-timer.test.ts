@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { measureEpoch, middleConfig } from '../../src/stages/tune/compute/epoch-timer';
 import { defaultSearchSpace } from '../../src/stages/tune/compute/search-space';
-import { buildCompactWindows } from '../../src/stages/windows/compute/compact-windows';
-import { prepareSplit } from '../../src/stages/windows/compute/prepare-split';
-import { generatedRatings } from './ratings-fixture';
+import { tinyCompactWindows } from './helpers/tiny-compact-windows';
 import { tf, useBackend } from './train-tf-setup';
 
-const data = generatedRatings({ users: 40, movies: 20, meanRatingsPerUser: 16 });
-const { histories, split } = prepareSplit(
-  data,
-  { steps: 4, stride: 1, maxPerUser: null },
-  { kind: 'chrono', valFraction: 0.2, testFraction: 0.1, seed: 2 },
-);
-const windows = buildCompactWindows({
-  table: data.table,
-  histories,
-  split,
-  clusterOfMovie: Int32Array.from({ length: 20 }, (_, m) => m % 3),
-  options: { clusters: 3, daysSincePrevious: false, movieMean: false },
-});
+const windows = tinyCompactWindows();
 
 describe('the middle configuration of a search space', () => {
   it('takes the middle layer count and the geometric middles of units and learning rate', () => {

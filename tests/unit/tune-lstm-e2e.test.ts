@@ -8,27 +8,11 @@ import {
 } from '../../src/stages/tune/compute/hyperband-state';
 import { createLstmTrialRunner } from '../../src/stages/tune/compute/lstm-trial-runner';
 import { runHyperband } from '../../src/stages/tune/compute/run-hyperband';
-import {
-  buildCompactWindows,
-  windowBatches,
-} from '../../src/stages/windows/compute/compact-windows';
-import { prepareSplit } from '../../src/stages/windows/compute/prepare-split';
-import { generatedRatings } from './ratings-fixture';
+import { windowBatches } from '../../src/stages/windows/compute/compact-windows';
+import { tinyCompactWindows } from './helpers/tiny-compact-windows';
 import { tf, useBackend } from './train-tf-setup';
 
-const data = generatedRatings({ users: 40, movies: 20, meanRatingsPerUser: 16 });
-const { histories, split } = prepareSplit(
-  data,
-  { steps: 4, stride: 1, maxPerUser: null },
-  { kind: 'chrono', valFraction: 0.2, testFraction: 0.1, seed: 2 },
-);
-const windows = buildCompactWindows({
-  table: data.table,
-  histories,
-  split,
-  clusterOfMovie: Int32Array.from({ length: 20 }, (_, m) => m % 3),
-  options: { clusters: 3, daysSincePrevious: false, movieMean: false },
-});
+const windows = tinyCompactWindows();
 
 /** A tiny search: maxEpochs 3, factor 3 (6 trials), units 4–8, one layer. */
 async function tinySearch(seed: number) {

@@ -15,12 +15,7 @@ import type {
   TypedArray,
 } from '@tensorflow/tfjs-core';
 import type { Tf } from '../tf';
-
-/** The parts of the wasm backend object this kernel uses. */
-interface WasmHeapBackend {
-  makeOutput(shape: number[], dtype: DataType): TensorInfo;
-  typedArrayFromHeap(info: TensorInfo): TypedArray;
-}
+import type { WasmHeapBackend } from './wasm-heap';
 
 /** The parts of the cpu backend object this kernel uses. */
 interface CpuBackend {

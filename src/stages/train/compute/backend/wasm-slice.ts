@@ -5,19 +5,9 @@
  * step, so this dominated its elementwise time. These kernels copy only the requested block, straight from a
  * view of the heap.
  */
-import type {
-  DataType,
-  KernelConfig,
-  KernelFunc,
-  TensorInfo,
-  TypedArray,
-} from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc, TensorInfo, TypedArray } from '@tensorflow/tfjs-core';
 import type { Tf } from '../tf';
-
-interface WasmHeapBackend {
-  makeOutput(shape: number[], dtype: DataType): TensorInfo;
-  typedArrayFromHeap(info: TensorInfo): TypedArray;
-}
+import type { WasmHeapBackend } from './wasm-heap';
 
 /** Copies the block [begin, begin + size) of x into out; both row-major. */
 function copyBlock(

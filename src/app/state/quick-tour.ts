@@ -1,3 +1,5 @@
+import { CELL_ORDER } from './notebook';
+
 /**
  * The quick tour: the bundled sample with small budgets in every cell, and every cell run on open, so a
  * first visit watches the whole study (clusters, live training, tuning, the comparison, recommendations) in a
@@ -23,19 +25,5 @@ const TOUR_PARAMS = [
   'dense.patience=3',
 ];
 
-const TOUR_CELLS = [
-  'data',
-  'subset',
-  'explore',
-  'cluster',
-  'sequences',
-  'lstm',
-  'tune',
-  'baselines',
-  'dense',
-  'compare',
-  'recommend',
-];
-
 /** The tour as a link hash (the share-link format, version 1). */
-export const QUICK_TOUR_HASH = `#v=1&seed=1&data=sample&${TOUR_PARAMS.join('&')}&run=${TOUR_CELLS.join(',')}`;
+export const QUICK_TOUR_HASH = `#v=1&seed=1&data=sample&${TOUR_PARAMS.join('&')}&run=${CELL_ORDER.join(',')}`;
