@@ -60,7 +60,9 @@ export function RecommendCell() {
           Pick a user: their history, then each trained model’s top movies among those they have not
           rated. The cluster-LSTM sees a movie only through its cluster, so it can score a movie it
           never saw in training — a new release that has a cluster; the embedding model has no
-          trained vector for such a movie and cannot (the report’s cold-start point).
+          trained vector for such a movie and cannot (the report’s cold-start point). The same
+          blindness makes it score every movie of a cluster alike for a given history, so its list
+          is the user’s best cluster, ties listed most-rated first.
         </>
       }
       onRun={sequences && !loading ? () => void recommendForRandomUser() : undefined}
