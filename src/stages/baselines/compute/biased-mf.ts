@@ -57,10 +57,31 @@ export function checkMfOptions(options: MfOptions): void {
 }
 
 /** Normal(0, sd) draws for a factor matrix. */
-export function initialFactors(count: number, sd: number, rng: Rng): Float32Array {
+function initialFactors(count: number, sd: number, rng: Rng): Float32Array {
   const out = new Float32Array(count);
   for (let j = 0; j < count; j++) out[j] = rng.normal() * sd;
   return out;
+}
+
+/**
+ * The starting point of biased MF and SVD++: the training mean, zero biases, and normal factors drawn from
+ * `rng.fork(1)` (users) and `rng.fork(2)` (movies), so both models start alike for a seed.
+ */
+export function initialFactorState(
+  train: RatingSet,
+  context: FitContext,
+  factors: number,
+  initSd: number,
+  rng: Rng,
+): FactorState {
+  return {
+    mean: meanRating(train),
+    factors,
+    userBias: new Float32Array(context.users),
+    movieBias: new Float32Array(context.movies),
+    userFactors: initialFactors(context.users * factors, initSd, rng.fork(1)),
+    movieFactors: initialFactors(context.movies * factors, initSd, rng.fork(2)),
+  };
 }
 
 export async function fitBiasedMf(
@@ -73,14 +94,7 @@ export async function fitBiasedMf(
   checkMfOptions(options);
   const f = options.factors;
   const rng = createRng(options.seed);
-  const state: FactorState = {
-    mean: meanRating(train),
-    factors: f,
-    userBias: new Float32Array(context.users),
-    movieBias: new Float32Array(context.movies),
-    userFactors: initialFactors(context.users * f, options.initSd, rng.fork(1)),
-    movieFactors: initialFactors(context.movies * f, options.initSd, rng.fork(2)),
-  };
+  const state = initialFactorState(train, context, f, options.initSd, rng);
   const orderRng = rng.fork(3);
   const shuffled = new ShuffledColumns(train);
   const model: FactorModel = {

@@ -2,7 +2,7 @@ import { createRng, shuffleInPlace } from '../../../lib/rng';
 import {
   checkMfOptions,
   DEFAULT_MF_OPTIONS,
-  initialFactors,
+  initialFactorState,
   restoreFactors,
   snapshotFactors,
   type FactorFit,
@@ -11,7 +11,7 @@ import {
 import { runEpochs, type EpochHooks } from './epoch-loop';
 import type { FactorState } from './mf-kernels';
 import { clip, errorMetrics } from './metrics';
-import { meanRating, type RatingSet } from './rating-set';
+import type { RatingSet } from './rating-set';
 import type { FitContext, RatingModel } from './rating-model';
 
 /**
@@ -79,14 +79,7 @@ export async function fitSvdPlusPlus(
   checkMfOptions(options);
   const f = options.factors;
   const rng = createRng(options.seed);
-  const state: FactorState = {
-    mean: meanRating(train),
-    factors: f,
-    userBias: new Float32Array(context.users),
-    movieBias: new Float32Array(context.movies),
-    userFactors: initialFactors(context.users * f, options.initSd, rng.fork(1)),
-    movieFactors: initialFactors(context.movies * f, options.initSd, rng.fork(2)),
-  };
+  const state = initialFactorState(train, context, f, options.initSd, rng);
   // y starts at zero so the first epochs behave like biased MF while the implicit part grows.
   const Y = new Float32Array(context.movies * f);
   const orderRng = rng.fork(3);

@@ -3,7 +3,7 @@ import { Cell } from '../../../app/components/Cell';
 import { Plot } from '../../../app/components/Plot';
 import { formatCount, formatDuration } from '../../../app/format';
 import { useStore } from '../../../app/state/store';
-import { NumberInput } from '../../train/ui/OptionFields';
+import { NumberInput } from '../../../app/components/OptionFields';
 import { sequencesStore } from '../../windows/ui/sequences-store';
 import { RATING_MODEL_NAMES, type MfOptions, type RatingModelKind } from '../contract';
 import { cancelBaselines, runBaselines } from './baselines-actions';

@@ -207,8 +207,8 @@ export function expandSplit(windows: CompactWindows, split: SplitName): WindowSe
   };
 }
 
-/** Bytes the compact windows hold. */
-export function compactWindowsBytes(windows: CompactWindows): number {
+/** Every typed array the compact windows hold (the optional feature columns only when they are on). */
+function compactWindowsArrays(windows: CompactWindows) {
   return [
     windows.cluster,
     windows.rating,
@@ -221,24 +221,17 @@ export function compactWindowsBytes(windows: CompactWindows): number {
     windows.train,
     windows.validation,
     windows.test,
-  ].reduce((sum, array) => sum + (array?.byteLength ?? 0), 0);
+  ].filter((array) => array !== null);
+}
+
+/** Bytes the compact windows hold. */
+export function compactWindowsBytes(windows: CompactWindows): number {
+  return compactWindowsArrays(windows).reduce((sum, array) => sum + array.byteLength, 0);
 }
 
 /** The typed arrays to hand to `postMessage`'s transfer list (after copying them if the sender keeps them). */
 export function compactWindowsBuffers(windows: CompactWindows): ArrayBuffer[] {
-  return [
-    windows.cluster,
-    windows.rating,
-    windows.daysGap,
-    windows.movieMean,
-    windows.role,
-    windows.user,
-    windows.movie,
-    windows.day,
-    windows.train,
-    windows.validation,
-    windows.test,
-  ].flatMap((array) => (array ? [array.buffer as ArrayBuffer] : []));
+  return compactWindowsArrays(windows).map((array) => array.buffer as ArrayBuffer);
 }
 
 /** A deep copy, so that one copy can be transferred while the data worker keeps the other. */
