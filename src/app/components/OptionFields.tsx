@@ -1,27 +1,31 @@
-/** Small labelled inputs shared by the model cells' option forms. */
+/** Small labelled inputs shared by the cells' option forms. */
+
+/** A number field that reports only values within its range (and whole numbers when `integer`). */
 export function NumberInput(props: {
   label: string;
   value: number;
   min: number;
-  max: number;
+  max?: number;
   step?: number;
+  integer?: boolean;
   disabled?: boolean;
   onValue: (value: number) => void;
 }) {
+  const { min, max = Infinity } = props;
   return (
     <label>
       {props.label}
       <input
         type="number"
-        min={props.min}
+        min={min}
         max={props.max}
         step={props.step ?? 1}
         value={props.value}
         disabled={props.disabled}
         onChange={(e) => {
           const value = Number(e.target.value);
-          if (e.target.value !== '' && value >= props.min && value <= props.max)
-            props.onValue(value);
+          const whole = !props.integer || Number.isInteger(value);
+          if (e.target.value !== '' && whole && value >= min && value <= max) props.onValue(value);
         }}
       />
     </label>

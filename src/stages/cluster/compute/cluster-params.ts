@@ -1,5 +1,5 @@
 import { choiceCodec, defineParam, intCodec } from '../../notebook/compute/param-codec';
-import { MATRIX_VALUE_NAMES, type MatrixValues } from '../../explore/compute/movie-user-matrix';
+import { MATRIX_VALUES } from '../../explore/compute/movie-user-matrix';
 import type { ClusterSpace } from './cluster-movies';
 
 /** The Cluster cell's parameters as they travel in share links (the seed is the notebook's). */
@@ -26,7 +26,7 @@ export const CLUSTER_PARAMS = {
     key: 'cluster.values',
     cell: 'cluster',
     label: 'Cluster: cells hold',
-    codec: choiceCodec(Object.keys(MATRIX_VALUE_NAMES) as MatrixValues[]),
+    codec: choiceCodec(MATRIX_VALUES),
   }),
   space: defineParam({
     key: 'cluster.space',

@@ -1,5 +1,5 @@
-import { MATRIX_VALUE_NAMES } from '../../explore/compute/movie-user-matrix';
-import type { MatrixValues } from '../../explore/contract';
+import { ChoiceInput, NumberInput } from '../../../app/components/OptionFields';
+import { MATRIX_VALUE_NAMES, MATRIX_VALUES } from '../../explore/compute/movie-user-matrix';
 import type { ClusterOptions, ClusterSpace } from '../contract';
 
 export interface ClusterOptionsFormProps {
@@ -7,39 +7,6 @@ export interface ClusterOptionsFormProps {
   onChange: (options: ClusterOptions) => void;
   onSubmit: () => void;
   disabled: boolean;
-}
-
-/** A whole-number field that reports only values within its range. */
-function WholeNumber({
-  label,
-  value,
-  min,
-  max,
-  onValue,
-}: {
-  label: string;
-  value: number;
-  min: number;
-  max?: number;
-  onValue: (value: number) => void;
-}) {
-  return (
-    <label>
-      {label}
-      <input
-        type="number"
-        min={min}
-        max={max}
-        step={1}
-        value={value}
-        onChange={(e) => {
-          const next = Number(e.target.value);
-          if (Number.isInteger(next) && next >= min && (max === undefined || next <= max))
-            onValue(next);
-        }}
-      />
-    </label>
-  );
 }
 
 export function ClusterOptionsForm({
@@ -57,13 +24,26 @@ export function ClusterOptionsForm({
         onSubmit();
       }}
     >
-      <WholeNumber label="k from" value={options.kMin} min={2} onValue={(kMin) => set({ kMin })} />
-      <WholeNumber label="k to" value={options.kMax} min={2} onValue={(kMax) => set({ kMax })} />
-      <WholeNumber
+      <NumberInput
+        label="k from"
+        value={options.kMin}
+        min={2}
+        integer
+        onValue={(kMin) => set({ kMin })}
+      />
+      <NumberInput
+        label="k to"
+        value={options.kMax}
+        min={2}
+        integer
+        onValue={(kMax) => set({ kMax })}
+      />
+      <NumberInput
         label="Restarts (n_init)"
         value={options.nInit}
         min={1}
         max={100}
+        integer
         onValue={(nInit) => set({ nInit })}
       />
       <label>
@@ -76,19 +56,13 @@ export function ClusterOptionsForm({
           <option value="raw">the full matrix rows</option>
         </select>
       </label>
-      <label>
-        Cells hold
-        <select
-          value={options.values}
-          onChange={(e) => set({ values: e.target.value as MatrixValues })}
-        >
-          {(Object.keys(MATRIX_VALUE_NAMES) as MatrixValues[]).map((values) => (
-            <option key={values} value={values}>
-              {MATRIX_VALUE_NAMES[values]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceInput
+        label="Cells hold"
+        value={options.values}
+        choices={MATRIX_VALUES}
+        names={MATRIX_VALUE_NAMES}
+        onValue={(values) => set({ values })}
+      />
       <button type="submit" disabled={disabled || options.kMax < options.kMin}>
         Run the sweep
       </button>

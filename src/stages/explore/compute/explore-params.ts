@@ -1,5 +1,5 @@
 import { choiceCodec, defineParam, floatCodec, intCodec } from '../../notebook/compute/param-codec';
-import { MATRIX_VALUE_NAMES, type MatrixValues } from './movie-user-matrix';
+import { MATRIX_VALUES } from './movie-user-matrix';
 
 /** The Explore cell's parameters as they travel in share links (the seed is the notebook's). */
 export const EXPLORE_PARAMS = {
@@ -7,7 +7,7 @@ export const EXPLORE_PARAMS = {
     key: 'explore.values',
     cell: 'explore',
     label: 'Explore: cells hold',
-    codec: choiceCodec(Object.keys(MATRIX_VALUE_NAMES) as MatrixValues[]),
+    codec: choiceCodec(MATRIX_VALUES),
   }),
   /** 0 stands for "all ratings, no sub-sample". */
   sampleRatings: defineParam({

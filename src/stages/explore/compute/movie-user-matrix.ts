@@ -10,6 +10,9 @@ export const MATRIX_VALUE_NAMES: Record<MatrixValues, string> = {
   binary: 'rated (1) or not (0)',
 };
 
+/** Every kind of cell value, in the order the forms offer them. */
+export const MATRIX_VALUES = Object.keys(MATRIX_VALUE_NAMES) as MatrixValues[];
+
 /**
  * A sparse matrix in compressed sparse row form: row r's entries are `values[rowStart[r] … rowStart[r+1])`
  * in the columns `columns[…]`, ascending.

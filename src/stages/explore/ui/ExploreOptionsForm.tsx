@@ -1,6 +1,7 @@
+import { ChoiceInput } from '../../../app/components/OptionFields';
 import { DEFAULT_EXPLORE_OPTIONS } from '../compute/explore-projections';
-import { MATRIX_VALUE_NAMES } from '../compute/movie-user-matrix';
-import type { ExploreOptions, MatrixValues } from '../contract';
+import { MATRIX_VALUE_NAMES, MATRIX_VALUES } from '../compute/movie-user-matrix';
+import type { ExploreOptions } from '../contract';
 
 export interface ExploreOptionsFormProps {
   options: ExploreOptions;
@@ -20,19 +21,13 @@ export function ExploreOptionsForm({ options, onChange, onSubmit }: ExploreOptio
         onSubmit();
       }}
     >
-      <label>
-        Cells hold
-        <select
-          value={options.values}
-          onChange={(e) => set({ values: e.target.value as MatrixValues })}
-        >
-          {(Object.keys(MATRIX_VALUE_NAMES) as MatrixValues[]).map((values) => (
-            <option key={values} value={values}>
-              {MATRIX_VALUE_NAMES[values]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceInput
+        label="Cells hold"
+        value={options.values}
+        choices={MATRIX_VALUES}
+        names={MATRIX_VALUE_NAMES}
+        onValue={(values) => set({ values })}
+      />
       <label>
         <span>
           <input

@@ -3,13 +3,13 @@ import { useStore } from '../../../app/state/store';
 import { sequencesStore } from '../../windows/ui/sequences-store';
 import { BackendPanel } from './BackendPanel';
 import { denseOptionsStore, denseRun, type DenseCellOptions } from './dense-run';
-import { NumberInput } from './OptionFields';
-import { TrainingProgress } from './TrainingProgress';
-import { TrainingResult } from './TrainingResult';
+import { NumberInput } from '../../../app/components/OptionFields';
+import { FitFields } from './FitFields';
+import { ModelRunView } from './ModelRunView';
 
 export function DenseCell() {
   const { options } = useStore(denseOptionsStore, (state) => state);
-  const { running, finished } = useStore(denseRun.store, (state) => state);
+  const running = useStore(denseRun.store, (state) => state.running);
   const sequences = useStore(sequencesStore, (state) => state.result);
   const busy = running !== null;
   const set = (patch: Partial<DenseCellOptions>) =>
@@ -46,50 +46,10 @@ export function DenseCell() {
           disabled={busy}
           onValue={(dropout) => set({ dropout })}
         />
-        <NumberInput
-          label="Learning rate"
-          value={options.learningRate}
-          min={1e-5}
-          max={1}
-          step={0.0001}
-          disabled={busy}
-          onValue={(learningRate) => set({ learningRate })}
-        />
-        <NumberInput
-          label="Batch size"
-          value={options.batchSize}
-          min={1}
-          max={8192}
-          disabled={busy}
-          onValue={(batchSize) => set({ batchSize })}
-        />
-        <NumberInput
-          label="Epochs at most"
-          value={options.epochs}
-          min={1}
-          max={1000}
-          disabled={busy}
-          onValue={(epochs) => set({ epochs })}
-        />
-        <NumberInput
-          label="Patience"
-          value={options.patience}
-          min={1}
-          max={100}
-          disabled={busy}
-          onValue={(patience) => set({ patience })}
-        />
+        <FitFields options={options} disabled={busy} onChange={set} />
       </form>
       <BackendPanel disabled={busy} />
-      {running && (
-        <TrainingProgress
-          running={running}
-          name="Dense"
-          onStop={denseRun.stop}
-          onCancel={denseRun.cancel}
-        />
-      )}
-      {!running && finished && <TrainingResult finished={finished} name="Dense" modelKey="dense" />}
+      <ModelRunView run={denseRun} name="Dense" modelKey="dense" />
     </Cell>
   );
 }

@@ -4,15 +4,15 @@ import { sequencesStore } from '../../windows/ui/sequences-store';
 import { DENSE_ACTIVATIONS } from '../compute/model/build-lstm-model';
 import { BackendPanel } from './BackendPanel';
 import { lstmOptionsStore, lstmRun, type LstmCellOptions } from './lstm-run';
-import { ChoiceInput, NumberInput } from './OptionFields';
-import { TrainingProgress } from './TrainingProgress';
-import { TrainingResult } from './TrainingResult';
+import { ChoiceInput, NumberInput } from '../../../app/components/OptionFields';
+import { FitFields } from './FitFields';
+import { ModelRunView } from './ModelRunView';
 
 const ACTIVATION_NAMES = { sigmoid: 'sigmoid scaled to the ratings' };
 
 export function LstmCell() {
   const { options } = useStore(lstmOptionsStore, (state) => state);
-  const { running, finished } = useStore(lstmRun.store, (state) => state);
+  const running = useStore(lstmRun.store, (state) => state.running);
   const sequences = useStore(sequencesStore, (state) => state.result);
   const busy = running !== null;
   const set = (patch: Partial<LstmCellOptions>) =>
@@ -65,50 +65,10 @@ export function LstmCell() {
           disabled={busy}
           onValue={(activation) => set({ activation })}
         />
-        <NumberInput
-          label="Learning rate"
-          value={options.learningRate}
-          min={1e-5}
-          max={1}
-          step={0.0001}
-          disabled={busy}
-          onValue={(learningRate) => set({ learningRate })}
-        />
-        <NumberInput
-          label="Batch size"
-          value={options.batchSize}
-          min={1}
-          max={8192}
-          disabled={busy}
-          onValue={(batchSize) => set({ batchSize })}
-        />
-        <NumberInput
-          label="Epochs at most"
-          value={options.epochs}
-          min={1}
-          max={1000}
-          disabled={busy}
-          onValue={(epochs) => set({ epochs })}
-        />
-        <NumberInput
-          label="Patience"
-          value={options.patience}
-          min={1}
-          max={100}
-          disabled={busy}
-          onValue={(patience) => set({ patience })}
-        />
+        <FitFields options={options} disabled={busy} onChange={set} />
       </form>
       <BackendPanel disabled={busy} />
-      {running && (
-        <TrainingProgress
-          running={running}
-          name="LSTM"
-          onStop={lstmRun.stop}
-          onCancel={lstmRun.cancel}
-        />
-      )}
-      {!running && finished && <TrainingResult finished={finished} name="LSTM" modelKey="lstm" />}
+      <ModelRunView run={lstmRun} name="LSTM" modelKey="lstm" />
     </Cell>
   );
 }

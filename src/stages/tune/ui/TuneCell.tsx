@@ -3,9 +3,8 @@ import { Cell } from '../../../app/components/Cell';
 import { Plot } from '../../../app/components/Plot';
 import { formatDuration } from '../../../app/format';
 import { useStore } from '../../../app/state/store';
-import { NumberInput } from '../../train/ui/OptionFields';
-import { TrainingProgress } from '../../train/ui/TrainingProgress';
-import { TrainingResult } from '../../train/ui/TrainingResult';
+import { NumberInput } from '../../../app/components/OptionFields';
+import { ModelRunView } from '../../train/ui/ModelRunView';
 import { sequencesStore } from '../../windows/ui/sequences-store';
 import { hyperbandSchedule } from '../compute/hyperband-schedule';
 import { bestTrial } from '../compute/hyperband-state';
@@ -306,17 +305,7 @@ export function TuneCell() {
           </span>
         </p>
       )}
-      {tuned.running && (
-        <TrainingProgress
-          running={tuned.running}
-          name="LSTM (tuned)"
-          onStop={tunedLstmRun.stop}
-          onCancel={tunedLstmRun.cancel}
-        />
-      )}
-      {!tuned.running && tuned.finished && (
-        <TrainingResult finished={tuned.finished} name="LSTM (tuned)" modelKey="lstm-tuned" />
-      )}
+      <ModelRunView run={tunedLstmRun} name="LSTM (tuned)" modelKey="lstm-tuned" />
     </Cell>
   );
 }

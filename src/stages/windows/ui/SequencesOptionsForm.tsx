@@ -1,3 +1,4 @@
+import { NumberInput } from '../../../app/components/OptionFields';
 import type { SequenceOptions, SplitKind } from '../contract';
 
 export interface SequencesOptionsFormProps {
@@ -5,33 +6,6 @@ export interface SequencesOptionsFormProps {
   onChange: (options: SequenceOptions) => void;
   onSubmit: () => void;
   disabled: boolean;
-}
-
-function NumberField(props: {
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  step: number;
-  onValue: (value: number) => void;
-}) {
-  return (
-    <label>
-      {props.label}
-      <input
-        type="number"
-        min={props.min}
-        max={props.max}
-        step={props.step}
-        value={props.value}
-        onChange={(e) => {
-          const value = Number(e.target.value);
-          if (e.target.value !== '' && value >= props.min && value <= props.max)
-            props.onValue(value);
-        }}
-      />
-    </label>
-  );
 }
 
 export function SequencesOptionsForm({
@@ -49,7 +23,7 @@ export function SequencesOptionsForm({
         onSubmit();
       }}
     >
-      <NumberField
+      <NumberInput
         label="Window length W"
         value={options.steps}
         min={2}
@@ -57,7 +31,7 @@ export function SequencesOptionsForm({
         step={1}
         onValue={(steps) => set({ steps })}
       />
-      <NumberField
+      <NumberInput
         label="Stride"
         value={options.stride}
         min={1}
@@ -65,7 +39,7 @@ export function SequencesOptionsForm({
         step={1}
         onValue={(stride) => set({ stride })}
       />
-      <NumberField
+      <NumberInput
         label="Windows per user (0 = all)"
         value={options.maxPerUser ?? 0}
         min={0}
@@ -80,7 +54,7 @@ export function SequencesOptionsForm({
           <option value="random">random by window</option>
         </select>
       </label>
-      <NumberField
+      <NumberInput
         label="Validation share"
         value={options.valFraction}
         min={0}
@@ -88,7 +62,7 @@ export function SequencesOptionsForm({
         step={0.01}
         onValue={(valFraction) => set({ valFraction })}
       />
-      <NumberField
+      <NumberInput
         label="Test share"
         value={options.testFraction}
         min={0.01}
