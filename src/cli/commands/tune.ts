@@ -4,6 +4,7 @@ import type { WeightSnapshot } from '../../stages/train/compute/model/weights';
 import { runTraining } from '../../stages/train/compute/run-training';
 import { defaultHyperbandOptions } from '../../stages/tune/compute/hyperband-schedule';
 import { bestTrial, createTunerState } from '../../stages/tune/compute/hyperband-state';
+import { trialModelOptions } from '../../stages/tune/compute/lstm-trial-runner';
 import { runTuning } from '../../stages/tune/compute/run-tuning';
 import { defaultSearchSpace } from '../../stages/tune/compute/search-space';
 import { integerOption, stringOption, UsageError, type ParsedArgs } from '../args';
@@ -107,15 +108,7 @@ export async function tuneCommand(parsed: ParsedArgs): Promise<unknown> {
     space: { users: data.userIds.ids.length, movies: data.movieIds.ids.length },
     model: {
       kind: 'lstm',
-      options: {
-        units: config.units,
-        layers: config.layers,
-        dropout: config.dropout,
-        activation: config.activation === 'sigmoid-scaled' ? 'sigmoid' : config.activation,
-        learningRate: config.learningRate,
-        ratingRange,
-        seed,
-      },
+      options: trialModelOptions(config, ratingRange, seed),
     },
     fit: {
       epochs: integerOption(args, 'full-epochs', DEFAULT_LSTM_CELL_OPTIONS.epochs),

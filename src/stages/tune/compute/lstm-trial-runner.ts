@@ -4,7 +4,11 @@
  * cumulative budget with early stopping, and keeps its best weights as its checkpoint.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { buildLstmModel, type DenseActivation } from '../../train/compute/model/build-lstm-model';
+import {
+  buildLstmModel,
+  type DenseActivation,
+  type LstmModelOptions,
+} from '../../train/compute/model/build-lstm-model';
 import { readWeights, writeWeights, type WeightSnapshot } from '../../train/compute/model/weights';
 import type { Tf } from '../../train/compute/tf';
 import { fitModel, type EpochLog } from '../../train/compute/training/fit-model';
@@ -50,18 +54,32 @@ export type TrialModelInputs = Pick<
   'tf' | 'steps' | 'features' | 'normalization' | 'ratingRange' | 'seed'
 >;
 
-export function lstmModelFor(options: TrialModelInputs, config: TrialConfig): tfjs.LayersModel {
-  return buildLstmModel(options.tf, {
-    steps: options.steps,
-    features: options.features,
-    normalization: options.normalization,
+/**
+ * The LSTM a trial's configuration stands for, in the model builder's terms (without the shapes, which come
+ * from the windows): what the trials build, and what "LSTM (tuned)" trains in full.
+ */
+export function trialModelOptions(
+  config: TrialConfig,
+  ratingRange: [number, number],
+  seed: number,
+): Omit<LstmModelOptions, 'steps' | 'features' | 'normalization'> {
+  return {
     units: config.units,
     layers: config.layers,
     dropout: config.dropout,
     activation: ACTIVATIONS[config.activation],
     learningRate: config.learningRate,
-    ratingRange: options.ratingRange,
-    seed: options.seed,
+    ratingRange,
+    seed,
+  };
+}
+
+export function lstmModelFor(options: TrialModelInputs, config: TrialConfig): tfjs.LayersModel {
+  return buildLstmModel(options.tf, {
+    steps: options.steps,
+    features: options.features,
+    normalization: options.normalization,
+    ...trialModelOptions(config, options.ratingRange, options.seed),
   });
 }
 

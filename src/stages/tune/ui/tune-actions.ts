@@ -13,6 +13,7 @@ import { compactWindowsBuffers } from '../../windows/compute/compact-windows';
 import { sequencesStore } from '../../windows/ui/sequences-store';
 import { middleConfig } from '../compute/epoch-timer';
 import { bestTrial, createTunerState } from '../compute/hyperband-state';
+import { trialModelOptions } from '../compute/lstm-trial-runner';
 import type { TuneProgress, TunerState } from '../contract';
 import { tuneStore, type TuneCellState } from './tune-store';
 
@@ -171,15 +172,7 @@ export const tunedLstmRun = createModelRun({
     const { config } = best;
     return {
       kind: 'lstm',
-      options: {
-        units: config.units,
-        layers: config.layers,
-        dropout: config.dropout,
-        activation: config.activation === 'sigmoid-scaled' ? 'sigmoid' : config.activation,
-        learningRate: config.learningRate,
-        ratingRange: ratingRange(),
-        seed: seedStore.get().seed,
-      },
+      options: trialModelOptions(config, ratingRange(), seedStore.get().seed),
     };
   },
   fit: () => {
