@@ -1,23 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, startPreview, type PreviewServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from './harness';
+import { browserSession } from './session';
 
-let server: PreviewServer;
-let browser: Browser;
+const session = browserSession();
 const dir = mkdtempSync(join(tmpdir(), 'prize-lab-upload-'));
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const stat = (page: Page, label: string) =>
   page.locator(`[data-cell="data"] [data-stat="${label}"]`).textContent();
@@ -34,8 +24,8 @@ async function plottedValues(page: Page, title: string): Promise<number[]> {
 }
 
 async function openNotebook(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext();
-  const opened = await openPage(context, server.url);
+  const context = await session.browser.newContext();
+  const opened = await openPage(context, session.server.url);
   await opened.page
     .locator('[data-cell="subset"][data-status="done"]')
     .waitFor({ timeout: 60_000 });

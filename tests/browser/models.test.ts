@@ -2,10 +2,11 @@ import type { Browser, Download, Page } from 'playwright-core';
 import * as tf from '@tensorflow/tfjs';
 import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerTrainLayers } from '../../src/stages/train/compute/layers/register-train-layers';
-import { launchBrowser, openPage, startPreview, WEBGPU_ARGS, type PreviewServer } from './harness';
+import { launchBrowser, openPage, WEBGPU_ARGS } from './harness';
 import { plotData, statValues, waitForCell } from './notebook-pages';
+import { browserSession } from './session';
 
 /** A small budget, so the whole path runs in a minute on a 2-core machine. */
 const SMALL =
@@ -13,23 +14,12 @@ const SMALL =
   'sequences.cap=30&lstm.units=16&lstm.epochs=2&dense.embedding=8&dense.epochs=2&baselines.epochs=5&' +
   'baselines.models=mean,bias,mf';
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 async function openSmall(b: Browser, extra = ''): Promise<{ page: Page; errors: string[] }> {
   const opened = await openPage(
     await b.newContext({ acceptDownloads: true }),
-    `${server.url}#v=1&seed=42&data=sample&${SMALL}${extra}&run=data,subset`,
+    `${session.server.url}#v=1&seed=42&data=sample&${SMALL}${extra}&run=data,subset`,
   );
   await waitForCell(opened.page, 'subset');
   await opened.page.locator('section[data-cell="cluster"] button.run').click();
@@ -46,7 +36,7 @@ async function batchPoints(page: Page, title: string): Promise<number> {
 
 describe('Sequences, LSTM, Baselines, Dense, Compare and Recommend on the sample', () => {
   it('build windows, train every model live, compare them and recommend with titles', async () => {
-    const { page, errors } = await openSmall(browser);
+    const { page, errors } = await openSmall(session.browser);
     const windows = await statValues(page, 'Windows summary');
     expect(Number(windows['Training windows'].replace(/,/g, ''))).toBeGreaterThan(1000);
     expect(windows['Clusters']).toBe('8');
@@ -132,7 +122,7 @@ describe('Sequences, LSTM, Baselines, Dense, Compare and Recommend on the sample
   });
 
   it('stops the LSTM softly after the current batch and keeps the best weights', async () => {
-    const { page, errors } = await openSmall(browser, '&lstm.epochs=200&lstm.patience=100');
+    const { page, errors } = await openSmall(session.browser, '&lstm.epochs=200&lstm.patience=100');
     await cell(page, 'lstm').locator('button.run').click();
     await page.waitForFunction(
       () => {
@@ -155,7 +145,7 @@ describe('Sequences, LSTM, Baselines, Dense, Compare and Recommend on the sample
 describe('Downloads: the windows as CSV and NumPy .npz, charts as PNG', () => {
   it('saves a split’s windows and an SVG and a WebGL chart, and the files hold what the page shows', async () => {
     const { page, errors } = await openSmall(
-      browser,
+      session.browser,
       '&sequences.cap=3&lstm.units=8&lstm.epochs=1&lstm.batch=64',
     );
     const counts = await statValues(page, 'Windows summary');

@@ -1,13 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, startPreview, type PreviewServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openPage } from './harness';
 import { statValues, waitForCell } from './notebook-pages';
+import { browserSession } from './session';
 
-let server: PreviewServer;
-let browser: Browser;
+const session = browserSession();
 
 /** A small ratings file in the Netflix Prize format: 12 movies, 40 customers, deterministic. */
 function writeRatingsFile(): string {
@@ -28,20 +27,10 @@ function writeRatingsFile(): string {
   return path;
 }
 
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('browser storage', () => {
   it('keeps an upload across reloads, leaves it alone with #fresh, and deletes it from the Storage panel', async () => {
-    const context = await browser.newContext();
-    const { page, errors } = await openPage(context, server.url);
+    const context = await session.browser.newContext();
+    const { page, errors } = await openPage(context, session.server.url);
     await waitForCell(page, 'subset');
 
     await page.getByLabel('Choose rating files').setInputFiles(writeRatingsFile());
@@ -66,7 +55,10 @@ describe('browser storage', () => {
     );
 
     // #fresh neither reads nor deletes it: the link asks for the files instead.
-    const fresh = await openPage(context, `${server.url}#v=1&data=upload:my_ratings.txt&fresh=1`);
+    const fresh = await openPage(
+      context,
+      `${session.server.url}#v=1&data=upload:my_ratings.txt&fresh=1`,
+    );
     await fresh.page.waitForSelector('[data-testid="requested-files"]');
     expect(await fresh.page.locator('section[data-cell="data"]').getAttribute('data-status')).toBe(
       'idle',

@@ -1,21 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CELL_ORDER } from '../../src/app/state/notebook';
-import { launchBrowser, openPage, startPreview, type PreviewServer } from './harness';
+import { openPage } from './harness';
 import { waitForCell } from './notebook-pages';
+import { browserSession } from './session';
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 const SMALL_BUDGET =
   'subset.users=300&subset.movies=100&cluster.kMin=6&cluster.kMax=8&cluster.nInit=2&cluster.k=6&sequences.cap=10&' +
@@ -25,8 +14,8 @@ const SMALL_BUDGET =
 describe('Run all', () => {
   it('brings every cell of the notebook to done on the sample, with no console errors', async () => {
     const { page, errors } = await openPage(
-      await browser.newContext(),
-      `${server.url}#v=1&seed=5&data=sample&${SMALL_BUDGET}`,
+      await session.browser.newContext(),
+      `${session.server.url}#v=1&seed=5&data=sample&${SMALL_BUDGET}`,
     );
     await waitForCell(page, 'subset');
     await page.getByRole('button', { name: 'Run all' }).click();

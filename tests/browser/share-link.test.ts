@@ -1,7 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, startPreview, type PreviewServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openPage } from './harness';
 import { plotData, statValues, waitForCell } from './notebook-pages';
+import { browserSession } from './session';
 
 const CHARTS = [
   'Rating histogram',
@@ -15,25 +15,14 @@ const CHARTS = [
   'NMF',
 ];
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 describe('share links', () => {
-  it('reopen the sample in a fresh browser with the same parameters, seed and figures', async () => {
-    const origin = new URL(server.url).origin;
-    const sender = await browser.newContext();
+  it('reopen the sample in a fresh session.browser with the same parameters, seed and figures', async () => {
+    const origin = new URL(session.server.url).origin;
+    const sender = await session.browser.newContext();
     await sender.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-    const { page, errors } = await openPage(sender, server.url);
+    const { page, errors } = await openPage(sender, session.server.url);
     // Explore follows Subset on its own, so it is among the cells a link says have run.
     await waitForCell(page, 'explore');
     expect(await page.evaluate(() => location.hash)).toBe(
@@ -58,7 +47,7 @@ describe('share links', () => {
     const stats = await statValues(page, 'Subset summary');
     expect(stats['Users']).toBe('300');
 
-    const receiver = await browser.newContext();
+    const receiver = await session.browser.newContext();
     const opened = await openPage(receiver, copied);
     await waitForCell(opened.page, 'explore');
     expect(await opened.page.getByLabel('Top users').inputValue()).toBe('300');
@@ -75,10 +64,10 @@ describe('share links', () => {
   });
 
   it('open a version-0 link through its migration and say what they left out', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const { page, errors } = await openPage(
       context,
-      `${server.url}#u=200&m=90&seed=5&sample&zoom=3`,
+      `${session.server.url}#u=200&m=90&seed=5&sample&zoom=3`,
     );
     await waitForCell(page, 'subset');
     expect(await page.getByLabel('Top users').inputValue()).toBe('200');
@@ -94,8 +83,8 @@ describe('share links', () => {
   });
 
   it('open a link pasted into a tab that is already open', async () => {
-    const context = await browser.newContext();
-    const { page, errors } = await openPage(context, server.url);
+    const context = await session.browser.newContext();
+    const { page, errors } = await openPage(context, session.server.url);
     await waitForCell(page, 'subset');
     await page.evaluate(() => {
       location.hash = 'v=1&seed=3&data=sample&subset.users=111&subset.movies=55&run=data,subset';

@@ -1,20 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, startPreview, type PreviewServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openPage } from './harness';
 import { statValues, waitForCell } from './notebook-pages';
+import { browserSession } from './session';
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 /** A search small enough for CI: 6 trials of at most 3 epochs over tiny LSTMs on few windows. */
 const BUDGET =
@@ -24,8 +13,8 @@ const BUDGET =
 describe('the Tune cell', () => {
   it('shows the schedule, fills the trial table live, stops, and offers the best configuration for full training', async () => {
     const { page, errors } = await openPage(
-      await browser.newContext(),
-      `${server.url}#v=1&seed=3&data=sample&${BUDGET}&run=data,subset`,
+      await session.browser.newContext(),
+      `${session.server.url}#v=1&seed=3&data=sample&${BUDGET}&run=data,subset`,
     );
     await waitForCell(page, 'subset');
     const tune = page.locator('section[data-cell="tune"]');
