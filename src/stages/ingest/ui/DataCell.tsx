@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { Cell } from '../../../app/components/Cell';
 import { ErrorBox } from '../../../app/components/ErrorBox';
 import { useStore } from '../../../app/state/store';
@@ -9,17 +8,7 @@ import { dataStore } from './data-store';
 import { DataSummaryView } from './DataSummaryView';
 import { LoadProgressView } from './LoadProgressView';
 import { UploadZone } from './UploadZone';
-
-/** Re-renders every half second while something is running, for rates and times left. */
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => performance.now());
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setNow(performance.now()), 500);
-    return () => clearInterval(timer);
-  }, [active]);
-  return active ? now : 0;
-}
+import { useNow } from '../../../app/hooks/use-now';
 
 export function DataCell() {
   const { loaded, loading, error, pendingMapping } = useStore(dataStore, (state) => state);

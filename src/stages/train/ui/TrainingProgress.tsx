@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Plot } from '../../../app/components/Plot';
 import { ProgressBar } from '../../../app/components/ProgressBar';
 import { formatCount, formatDuration } from '../../../app/format';
 import type { EpochLog } from '../contract';
 import type { RunningModel } from './model-run';
+import { useNow } from '../../../app/hooks/use-now';
 
 /** The per-batch loss and the per-epoch training and validation losses, as they grow. */
 export function LossCurves({
@@ -66,16 +67,6 @@ export function LossCurves({
   );
 }
 
-function useClock(active: boolean): number {
-  const [now, setNow] = useState(() => performance.now());
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setNow(performance.now()), 500);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
-}
-
 /** Progress bar with samples/s and an estimate of the time left (to the epoch limit; early stopping may end sooner). */
 export function TrainingProgress({
   running,
@@ -88,7 +79,7 @@ export function TrainingProgress({
   onStop: () => void;
   onCancel: () => void;
 }) {
-  const now = useClock(true);
+  const now = useNow(true);
   const batches = running.batchLosses.length;
   const total = running.batchesPerEpoch * running.maxEpochs;
   const fraction = total > 0 ? Math.min(1, batches / total) : null;
