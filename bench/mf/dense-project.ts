@@ -8,6 +8,7 @@
 import type { RunId } from '../../src/lib/ids';
 import { nodeTf } from '../../src/cli/node-tf';
 import { denseParameterCount } from '../../src/stages/train/compute/model/build-dense-model';
+import { disposeModel } from '../../src/stages/train/compute/model/dispose-model';
 import { runTraining } from '../../src/stages/train/compute/run-training';
 import { readDenseSample, sampleAsWindows } from './dense-sample';
 import type { DenseBenchSettings } from './dense-settings';
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
       },
     },
   );
-  model.dispose();
+  disposeModel(model);
   const timedSamples = batchSizes.slice(1).reduce((a, b) => a + b, 0);
   const timedSeconds = ((batchEnds.at(-1) ?? 0) - batchEnds[0]) / 1000;
   const out = {
