@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { formatDuration } from '../format';
+import { formatDuration } from '../../ui-kit/format';
 import { CELL_TITLES, notebook, type CellId, type CellStatus } from '../state/notebook';
 import { runCells } from '../state/runner';
-import { useStore } from '../state/store';
+import { useStore } from '../../ui-kit/store';
 
 function statusText(status: CellStatus): string {
   switch (status.kind) {

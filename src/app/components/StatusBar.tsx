@@ -1,7 +1,7 @@
-import { formatBytes } from '../format';
+import { formatBytes } from '../../ui-kit/format';
 import { CELL_ORDER, CELL_TITLES, notebook, type CellId } from '../state/notebook';
-import { useStore } from '../state/store';
-import { trainWorkerStore } from '../../app/workers/train-client';
+import { useStore } from '../../ui-kit/store';
+import { trainWorkerStore } from '../workers/train-client';
 import { dataStore } from '../../stages/ingest/ui/data-store';
 import { describeBackend } from '../../stages/train/ui/backend-labels';
 

@@ -1,4 +1,4 @@
-import { createStore } from './store';
+import { createStore } from '../../ui-kit/store';
 
 /** The notebook's cells in pipeline order. Later stages add their ids here as their cells land. */
 export const CELL_ORDER = [

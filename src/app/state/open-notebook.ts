@@ -1,7 +1,7 @@
 import { loadSample } from '../../stages/ingest/ui/data-actions';
 import { parseLink } from '../../stages/notebook/compute/share-link';
 import { refreshStorage, restoreStored, startSavingUploads } from '../storage/storage-actions';
-import { dataWorkerApi } from '../../app/workers/data-client';
+import { dataWorkerApi } from '../workers/data-client';
 import { notebook, type CellId } from './notebook';
 import { LINK_CATALOG, startLinkSync } from './notebook-link';
 import { writeAllParams } from './param-bindings';

@@ -1,6 +1,6 @@
 import type { ParamSpec } from '../../stages/notebook/compute/param-codec';
 import type { CellId } from './notebook';
-import type { Store } from './store';
+import type { Store } from '../../ui-kit/store';
 
 /**
  * Ties a cell's link parameters to its store. A cell registers one binding (from its ui module); the share

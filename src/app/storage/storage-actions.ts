@@ -1,4 +1,4 @@
-import { formatBytes, formatCount } from '../format';
+import { formatBytes, formatCount } from '../../ui-kit/format';
 import { dataStore } from '../../stages/ingest/ui/data-store';
 import type { LoadResult } from '../../stages/ingest/contract';
 import type { StoredEntry } from '../../stages/notebook/compute/storage-schema';
@@ -6,8 +6,8 @@ import type { StoredModelInfo } from '../../stages/train/contract';
 import { setCellStatus } from '../state/notebook';
 import { cellChanged } from '../state/runner';
 import { sessionStore } from '../state/session';
-import { dataWorkerApi } from '../../app/workers/data-client';
-import { onTrainWorker, trainWorkerStore } from '../../app/workers/train-client';
+import { dataWorkerApi } from '../workers/data-client';
+import { onTrainWorker, trainWorkerStore } from '../workers/train-client';
 import { storageStore } from './storage-store';
 
 function failed(error: unknown): void {

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { Cell } from '../../../app/components/Cell';
-import { Plot } from '../../../app/components/Plot';
-import { formatCount, formatDuration } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
-import { NumberInput } from '../../../app/components/OptionFields';
+import { Plot } from '../../../ui-kit/Plot';
+import { formatCount, formatDuration } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
+import { NumberInput } from '../../../ui-kit/OptionFields';
 import { sequencesStore } from '../../windows/ui/sequences-store';
 import { RATING_MODEL_NAMES, type MfOptions, type RatingModelKind } from '../contract';
 import { cancelBaselines, runBaselines } from './baselines-actions';

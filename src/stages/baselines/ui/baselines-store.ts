@@ -1,5 +1,5 @@
 import { RATING_MODEL_KINDS } from '../compute/baseline-params';
-import { createStore } from '../../../app/state/store';
+import { createStore } from '../../../ui-kit/store';
 import type { RunId } from '../../../lib/ids';
 import {
   DEFAULT_RATING_MODEL_SETTINGS,

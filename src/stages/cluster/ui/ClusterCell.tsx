@@ -1,8 +1,8 @@
 import { Cell } from '../../../app/components/Cell';
-import { ProgressBar } from '../../../app/components/ProgressBar';
-import { StatGrid } from '../../../app/components/StatGrid';
-import { formatCount, formatDuration } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
+import { ProgressBar } from '../../../ui-kit/ProgressBar';
+import { StatGrid } from '../../../ui-kit/StatGrid';
+import { formatCount, formatDuration } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
 import { subsetStore } from '../../subset/ui/subset-store';
 import {
   cancelCluster,

@@ -1,6 +1,6 @@
 import { proxy } from 'comlink';
 import { notebook, setCellStatus } from '../../../app/state/notebook';
-import { batchPerFrame } from '../../../app/state/per-frame';
+import { batchPerFrame } from '../../../ui-kit/per-frame';
 import { cellChanged, registerCellRunner } from '../../../app/state/runner';
 import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { Cell } from '../../../app/components/Cell';
-import { Plot } from '../../../app/components/Plot';
-import { downloadBlob } from '../../../app/download';
-import { formatCount, formatDuration, formatPercent } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
+import { Plot } from '../../../ui-kit/Plot';
+import { downloadBlob } from '../../../ui-kit/download';
+import { formatCount, formatDuration, formatPercent } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
 import { sequencesStore } from '../../windows/ui/sequences-store';
 import {
   comparisonCsv,

@@ -1,4 +1,4 @@
-import { createStore } from '../../../app/state/store';
+import { createStore } from '../../../ui-kit/store';
 import type { ComparisonRow } from '../contract';
 
 export interface CompareState {

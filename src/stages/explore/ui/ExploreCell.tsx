@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { Cell } from '../../../app/components/Cell';
-import { Plot } from '../../../app/components/Plot';
-import { ProgressBar } from '../../../app/components/ProgressBar';
-import { StatGrid } from '../../../app/components/StatGrid';
-import { formatCount, formatPercent } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
+import { Plot } from '../../../ui-kit/Plot';
+import { ProgressBar } from '../../../ui-kit/ProgressBar';
+import { StatGrid } from '../../../ui-kit/StatGrid';
+import { formatCount, formatPercent } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
 import { clusterStore } from '../../cluster/ui/cluster-store';
 import { subsetStore } from '../../subset/ui/subset-store';
 import { MATRIX_VALUE_NAMES } from '../compute/movie-user-matrix';

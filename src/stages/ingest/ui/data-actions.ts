@@ -1,7 +1,7 @@
 import { proxy } from 'comlink';
-import { formatCount } from '../../../app/format';
+import { formatCount } from '../../../ui-kit/format';
 import { setCellStatus } from '../../../app/state/notebook';
-import { latestPerFrame } from '../../../app/state/per-frame';
+import { latestPerFrame } from '../../../ui-kit/per-frame';
 import { cellChanged, registerCellRunner } from '../../../app/state/runner';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
 import type { RunId } from '../../../lib/ids';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Cell } from '../../../app/components/Cell';
-import { useStore } from '../../../app/state/store';
+import { useStore } from '../../../ui-kit/store';
 import { sequencesStore } from '../../windows/ui/sequences-store';
 import { topIndices } from '../compute/candidate-windows';
 import type { RecommendInputs } from '../contract';

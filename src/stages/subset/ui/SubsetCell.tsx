@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { Cell } from '../../../app/components/Cell';
-import { Plot } from '../../../app/components/Plot';
-import { StatGrid } from '../../../app/components/StatGrid';
-import { formatCount, formatPercent } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
+import { Plot } from '../../../ui-kit/Plot';
+import { StatGrid } from '../../../ui-kit/StatGrid';
+import { formatCount, formatPercent } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
 import { dataStore } from '../../ingest/ui/data-store';
 import { effectiveSubsetOptions, runSubset, setSubsetOptions } from './subset-actions';
 import { subsetStore } from './subset-store';

@@ -1,4 +1,4 @@
-import { formatCount, formatPercent } from '../../../app/format';
+import { formatCount, formatPercent } from '../../../ui-kit/format';
 import { setCellStatus } from '../../../app/state/notebook';
 import { cellChanged, registerCellRunner } from '../../../app/state/runner';
 import { dataWorkerApi } from '../../../app/workers/data-client';

@@ -1,4 +1,4 @@
-import { useStore } from '../../../app/state/store';
+import { useStore } from '../../../ui-kit/store';
 import { trainWorkerStore } from '../../../app/workers/train-client';
 import { BACKEND_ORDER, type BackendName } from '../contract';
 import { backendChoiceStore } from './backend-choice';

@@ -1,9 +1,9 @@
 import { Cell } from '../../../app/components/Cell';
-import { useStore } from '../../../app/state/store';
+import { useStore } from '../../../ui-kit/store';
 import { sequencesStore } from '../../windows/ui/sequences-store';
 import { BackendPanel } from './BackendPanel';
 import { denseOptionsStore, denseRun, type DenseCellOptions } from './dense-run';
-import { NumberInput } from '../../../app/components/OptionFields';
+import { NumberInput } from '../../../ui-kit/OptionFields';
 import { FitFields } from './FitFields';
 import { ModelRunView } from './ModelRunView';
 

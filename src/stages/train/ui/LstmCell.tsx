@@ -1,10 +1,10 @@
 import { Cell } from '../../../app/components/Cell';
-import { useStore } from '../../../app/state/store';
+import { useStore } from '../../../ui-kit/store';
 import { sequencesStore } from '../../windows/ui/sequences-store';
 import { DENSE_ACTIVATIONS } from '../compute/model/build-lstm-model';
 import { BackendPanel } from './BackendPanel';
 import { lstmOptionsStore, lstmRun, type LstmCellOptions } from './lstm-run';
-import { ChoiceInput, NumberInput } from '../../../app/components/OptionFields';
+import { ChoiceInput, NumberInput } from '../../../ui-kit/OptionFields';
 import { FitFields } from './FitFields';
 import { ModelRunView } from './ModelRunView';
 

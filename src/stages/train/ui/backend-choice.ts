@@ -1,4 +1,4 @@
-import { createStore } from '../../../app/state/store';
+import { createStore } from '../../../ui-kit/store';
 import type { BackendName } from '../contract';
 
 /** The person's backend choice for the training worker: null tries WebGPU → WebGL → WASM → CPU. */

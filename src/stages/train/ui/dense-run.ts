@@ -1,6 +1,6 @@
 import { registerCellRunner } from '../../../app/state/runner';
 import { seedStore } from '../../../app/state/seed';
-import { createStore } from '../../../app/state/store';
+import { createStore } from '../../../ui-kit/store';
 import { DEFAULT_DENSE_CELL_OPTIONS, type DenseCellOptions } from '../compute/cell-defaults';
 import { createModelRun } from './model-run';
 

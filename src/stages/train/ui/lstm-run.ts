@@ -1,6 +1,6 @@
 import { registerCellRunner } from '../../../app/state/runner';
 import { seedStore } from '../../../app/state/seed';
-import { createStore } from '../../../app/state/store';
+import { createStore } from '../../../ui-kit/store';
 import { dataStore } from '../../ingest/ui/data-store';
 import { DEFAULT_LSTM_CELL_OPTIONS, type LstmCellOptions } from '../compute/cell-defaults';
 import { createModelRun } from './model-run';

@@ -3,11 +3,11 @@
  * windows out of the data worker, train, stream the curves into a store, and add the result to Compare.
  */
 import { proxy, transfer } from 'comlink';
-import { formatCount } from '../../../app/format';
+import { formatCount } from '../../../ui-kit/format';
 import { setCellStatus, type CellId } from '../../../app/state/notebook';
-import { batchPerFrame } from '../../../app/state/per-frame';
+import { batchPerFrame } from '../../../ui-kit/per-frame';
 import { cellChanged } from '../../../app/state/runner';
-import { createStore } from '../../../app/state/store';
+import { createStore } from '../../../ui-kit/store';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
 import {
   isTerminated,

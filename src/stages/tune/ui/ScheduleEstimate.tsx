@@ -1,5 +1,5 @@
-import { formatDuration } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
+import { formatDuration } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
 import { describeBackend } from '../../train/ui/backend-labels';
 import { sequencesStore } from '../../windows/ui/sequences-store';
 import { estimateScheduleMs, type HyperbandSchedule } from '../compute/hyperband-schedule';

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { Cell } from '../../../app/components/Cell';
-import { Plot } from '../../../app/components/Plot';
-import { formatDuration } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
-import { NumberInput } from '../../../app/components/OptionFields';
+import { Plot } from '../../../ui-kit/Plot';
+import { formatDuration } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
+import { NumberInput } from '../../../ui-kit/OptionFields';
 import { ModelRunView } from '../../train/ui/ModelRunView';
 import { sequencesStore } from '../../windows/ui/sequences-store';
 import { hyperbandSchedule } from '../compute/hyperband-schedule';

@@ -1,7 +1,7 @@
 import { Cell } from '../../../app/components/Cell';
-import { StatGrid } from '../../../app/components/StatGrid';
-import { formatBytes, formatCount, formatPercent } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
+import { StatGrid } from '../../../ui-kit/StatGrid';
+import { formatBytes, formatCount, formatPercent } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
 import { clusterStore } from '../../cluster/ui/cluster-store';
 import { ExampleWindowTable } from './ExampleWindowTable';
 import { runSequences, setSequenceOptions } from './sequences-actions';

@@ -1,4 +1,4 @@
-import { formatCount } from '../../../app/format';
+import { formatCount } from '../../../ui-kit/format';
 import { setCellStatus } from '../../../app/state/notebook';
 import { cellChanged, registerCellRunner } from '../../../app/state/runner';
 import { seedStore } from '../../../app/state/seed';
