@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { formatDuration } from '../../ui-kit/format';
-import { CELL_TITLES, notebook, type CellId, type CellStatus } from '../state/notebook';
+import { cellTitle, notebook, type CellId, type CellStatus } from '../state/notebook';
 import { runCells } from '../state/runner';
 import { useStore } from '../../ui-kit/store';
 
@@ -38,7 +38,7 @@ export interface CellProps {
 export function Cell({ id, intro, onRun, runLabel = 'Run', children }: CellProps) {
   const status = useStore(notebook, (state) => state[id]);
   const [open, setOpen] = useState(true);
-  const title = CELL_TITLES[id];
+  const title = cellTitle(id);
   return (
     <section
       className={`cell cell-${status.kind}`}
