@@ -3,7 +3,7 @@ import { createRng } from '../../src/lib/rng';
 import { CURRENT_LINK_VERSION } from '../../src/stages/notebook/compute/link-migrations';
 import { NOTEBOOK_CELLS } from '../../src/app/cells';
 import { installNotebook, linkCatalog } from '../../src/app/state/notebook';
-import type { ParamDomain } from '../../src/stages/notebook/compute/param-codec';
+import type { ParamDomain } from '../../src/lib/param-codec';
 import {
   encodeLink,
   parseLink,
