@@ -43,6 +43,11 @@ export async function runCell(id: CellId): Promise<boolean> {
     setCellStatus(id, { kind: 'error', message: missing });
     return false;
   }
+  const refusal = cellDefinition(id).estimate?.()?.refusal;
+  if (refusal) {
+    setCellStatus(id, { kind: 'error', message: refusal });
+    return false;
+  }
   await start(id);
   return notebook.get()[id].kind === 'done';
 }

@@ -1,8 +1,10 @@
 import { useCellResult } from '../../../app/state/cell-results';
 import { Cell } from '../../../app/components/Cell';
+import { runCell } from '../../../app/state/runner';
+import { CostLine } from '../../../app/model-runs/CostLine';
 import { useStore } from '../../../ui-kit/store';
 import { BackendPanel } from './BackendPanel';
-import { denseOptionsStore, denseRun } from './dense-run';
+import { denseEstimate, denseOptionsStore, denseRun } from './dense-run';
 import { ParamForm } from '../../../ui-kit/ParamFields';
 import { DENSE_PARAMS } from '../compute/model-params';
 import { ModelRunView } from '../../../app/model-runs/ModelRunView';
@@ -23,7 +25,7 @@ export function DenseCell() {
           the LSTM. A movie it has no trained embedding for, it cannot score.
         </>
       }
-      onRun={sequences && !busy ? () => void denseRun.run() : undefined}
+      onRun={sequences && !busy ? () => void runCell('dense') : undefined}
       runLabel="Train"
     >
       <ParamForm
@@ -32,6 +34,7 @@ export function DenseCell() {
         onChange={(next) => denseOptionsStore.set({ options: next })}
         disabled={busy}
       />
+      {!busy && <CostLine estimate={denseEstimate()} />}
       <BackendPanel disabled={busy} />
       <ModelRunView run={denseRun} name="Dense" modelKey="dense" />
     </Cell>

@@ -1,8 +1,10 @@
 import { useCellResult } from '../../../app/state/cell-results';
 import { Cell } from '../../../app/components/Cell';
+import { runCell } from '../../../app/state/runner';
+import { CostLine } from '../../../app/model-runs/CostLine';
 import { useStore } from '../../../ui-kit/store';
 import { BackendPanel } from './BackendPanel';
-import { lstmOptionsStore, lstmRun } from './lstm-run';
+import { lstmEstimate, lstmOptionsStore, lstmRun } from './lstm-run';
 import { ParamForm } from '../../../ui-kit/ParamFields';
 import { LSTM_PARAMS } from '../compute/model-params';
 import { ModelRunView } from '../../../app/model-runs/ModelRunView';
@@ -24,7 +26,7 @@ export function LstmCell() {
           backend that passes a check.
         </>
       }
-      onRun={sequences && !busy ? () => void lstmRun.run() : undefined}
+      onRun={sequences && !busy ? () => void runCell('lstm') : undefined}
       runLabel="Train"
     >
       <ParamForm
@@ -33,6 +35,7 @@ export function LstmCell() {
         onChange={(next) => lstmOptionsStore.set({ options: next })}
         disabled={busy}
       />
+      {!busy && <CostLine estimate={lstmEstimate()} />}
       <BackendPanel disabled={busy} />
       <ModelRunView run={lstmRun} name="LSTM" modelKey="lstm" />
     </Cell>
