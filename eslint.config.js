@@ -85,9 +85,7 @@ export default tseslint.config(
           patterns: [
             workersOnlyAsTypes,
             {
-              group: STAGES.filter((other) => other !== stage).map(
-                (other) => `**/${other}/ui/**`,
-              ),
+              group: STAGES.filter((other) => other !== stage).map((other) => `**/${other}/ui/**`),
               message: `A stage's ui is its own: read another cell's result through the notebook (readResult / useCellResult).`,
             },
           ],
