@@ -59,6 +59,10 @@ torchrun --nnodes=2 --node_rank=0 --nproc_per_node=8 --rdzv_backend=c10d \\
   --rdzv_endpoint=HOST:29500 run.py compare --models lstm,dense --device cuda
 \`\`\`
 
+With Debian 12's PyTorch 1.13 on Python 3.11, add \`--redirects 1 --tee 1 --log_dir logs\` after \`torchrun\`:
+its default \`--redirects 0\` trips over Python 3.11's \`enum.Flag\` ("'NoneType' object has no attribute
+'get'"), fixed in PyTorch 2.0.
+
 ### The Hyperband search
 
 \`python run.py tune --trials 100\` searches the LSTM's layers, units, dropout, final activation and learning rate

@@ -2,6 +2,8 @@
 
   python run.py compare [--models mean,bias,mf,svdpp,lstm,dense] [--device cpu|cuda] [--out results]
   torchrun --nproc_per_node=N run.py compare --models lstm,dense --device cuda
+  (with Debian's torch 1.13 on Python 3.11, add `--redirects 1 --tee 1 --log_dir logs` to torchrun: its
+  defaults trip over Python 3.11's enum.Flag, fixed in torch 2.0)
   python run.py tune --trials 100 [--storage sqlite:///tune.db]
   python run.py trial --layers 1 --units 64 --dropout 0 --activation swish --lr 0.001
 """
@@ -35,7 +37,8 @@ def main(argv=None):
     if args.command == "compare":
         models = args.models.split(",") if args.models else None
         result = compare(config, args.out, models, args.device, with_explore=not args.no_explore)
-        print(json.dumps(result))
+        if os.environ.get("RANK", "0") == "0":
+            print(json.dumps(result))
         return 0
     from prizelab.networks import lstm_examples
     from prizelab.train import Runtime
@@ -57,9 +60,10 @@ def main(argv=None):
         result = {"config": chosen, "valLoss": loss, "row": row}
     else:
         result = hyperband_search(config, examples, prepared.scale, runtime, args.trials, args.storage)
-    with open(os.path.join(args.out, f"{args.command}.json"), "w", encoding="utf-8") as handle:
-        json.dump(result, handle, indent=1)
-    print(json.dumps(result))
+    if runtime.main:
+        with open(os.path.join(args.out, f"{args.command}.json"), "w", encoding="utf-8") as handle:
+            json.dump(result, handle, indent=1)
+        print(json.dumps(result))
     return 0
 
 

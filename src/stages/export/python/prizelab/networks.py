@@ -70,7 +70,7 @@ def train_network(kind, options, examples, space, rating_range, seed, runtime, o
         "trainMeanRmse": scores.get("test", {}).get("trainMeanRmse"),
         "params": params,
         "epochs": len(history),
-        "backend": f"torch-{runtime.device.type}" + (f"×{runtime.world}" if runtime.distributed else ""),
+        "backend": f"torch-{runtime.device.type}" + (f"*{runtime.world}" if runtime.distributed else ""),
         "testMae": scores.get("test", {}).get("mae"),
         "bestEpoch": best_epoch + 1,
         "trainingSeconds": seconds,
