@@ -40,7 +40,7 @@ export function run(
 }
 
 /** Writes exported files under `folder`. */
-export function writeFiles(folder: string, files: ExportedFile[]): void {
+export function writeFiles(folder: string, files: readonly ExportedFile[]): void {
   for (const file of files) {
     const path = join(folder, file.path);
     mkdirSync(dirname(path), { recursive: true });

@@ -2,10 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MF_OPTIONS } from '../../src/stages/baselines/compute/biased-mf';
 import { DEFAULT_CLUSTER_OPTIONS } from '../../src/stages/cluster/compute/cluster-movies';
-import {
-  defaultExportParams,
-  encodedCatalog,
-} from '../../src/stages/export/compute/export-params';
+import { defaultExportParams, encodedCatalog } from '../../src/stages/export/compute/export-params';
 import { exportPythonProject } from '../../src/stages/export/compute/export-python-project';
 import { PYTHON_SOURCES } from '../../src/stages/export/compute/python-sources';
 import { PARAM_CATALOG } from '../../src/stages/notebook/compute/param-catalog';
@@ -72,6 +69,10 @@ describe('exportPythonProject', () => {
     const code = notebook.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join(''));
     expect(code.length).toBeGreaterThanOrEqual(5);
     expect(code[0]).toContain('from prizelab.pipeline import Prepared, load_config');
-    expect(notebook.cells.every((c) => c.source.every((line, i, all) => i === all.length - 1 || line.endsWith('\n')))).toBe(true);
+    expect(
+      notebook.cells.every((c) =>
+        c.source.every((line, i, all) => i === all.length - 1 || line.endsWith('\n')),
+      ),
+    ).toBe(true);
   });
 });

@@ -37,7 +37,11 @@ interface Row {
   valRmse: number | null;
   trainMeanRmse: number;
   testRatings: number;
-  split: { kind: string; seed: number; windows: { train: number; validation: number; test: number } };
+  split: {
+    kind: string;
+    seed: number;
+    windows: { train: number; validation: number; test: number };
+  };
 }
 interface Comparison {
   models: Row[];
@@ -54,7 +58,11 @@ const byModel = (c: Comparison) => new Map(c.models.map((r) => [r.model, r]));
 async function pageTestChecksum(): Promise<{ count: number; checksum: number }> {
   const { data: loaded } = await loadRatingsFromPaths([SAMPLE]);
   const data = selectTopSubset(loaded, { users: 150, movies: 60 }).data;
-  const { split } = prepareSplit(data, { steps: 5, stride: 1, maxPerUser: null }, { kind: 'chrono', valFraction: 0.1, testFraction: 0.1, seed: 7 });
+  const { split } = prepareSplit(
+    data,
+    { steps: 5, stride: 1, maxPerUser: null },
+    { kind: 'chrono', valFraction: 0.1, testFraction: 0.1, seed: 7 },
+  );
   const p = 2_147_483_647n;
   let total = 0n;
   let k = 0n;
@@ -63,79 +71,154 @@ async function pageTestChecksum(): Promise<{ count: number; checksum: number }> 
     if (split.role[w] !== TEST) continue;
     const r = split.labelRow[w];
     const value =
-      BigInt(user[r]) * 1_000_003n + BigInt(movie[r]) * 7_919n + BigInt(day[r]) * 31n + BigInt(Math.round(ratingValues[code[r]] * 2));
+      BigInt(user[r]) * 1_000_003n +
+      BigInt(movie[r]) * 7_919n +
+      BigInt(day[r]) * 31n +
+      BigInt(Math.round(ratingValues[code[r]] * 2));
     k++;
     total = (total + k * value) % p;
   }
   return { count: Number(k), checksum: Number(total) };
 }
 
-describe.runIf(hasPythonStack('the exported Python project tests'))('the exported Python project', () => {
-  let page: Comparison;
-  let exported: Comparison;
+describe.runIf(hasPythonStack('the exported Python project tests'))(
+  'the exported Python project',
+  () => {
+    let page: Comparison;
+    let exported: Comparison;
 
-  beforeAll(() => {
-    cli(['export-python', SAMPLE, '--out', folder, ...OPTIONS, ...NETWORK, '--kmin', '3', '--kmax', '4', '--ninit', '2', '--max-epochs', '2', '--models', MODELS]);
-    page = JSON.parse(cli(['compare', SAMPLE, ...OPTIONS, ...NETWORK, '--models', MODELS]).stdout) as Comparison;
-    run(PYTHON, ['run.py', 'compare', '--no-explore', '--device', 'cpu', '--out', 'single'], folder);
-    exported = json<Comparison>('single/comparison.json');
-  }, 300_000);
+    beforeAll(() => {
+      cli([
+        'export-python',
+        SAMPLE,
+        '--out',
+        folder,
+        ...OPTIONS,
+        ...NETWORK,
+        '--kmin',
+        '3',
+        '--kmax',
+        '4',
+        '--ninit',
+        '2',
+        '--max-epochs',
+        '2',
+        '--models',
+        MODELS,
+      ]);
+      page = JSON.parse(
+        cli(['compare', SAMPLE, ...OPTIONS, ...NETWORK, '--models', MODELS]).stdout,
+      ) as Comparison;
+      run(
+        PYTHON,
+        ['run.py', 'compare', '--no-explore', '--device', 'cpu', '--out', 'single'],
+        folder,
+      );
+      exported = json<Comparison>('single/comparison.json');
+    }, 300_000);
 
-  it('splits as the page does and scores on the same test ratings', async () => {
-    const rows = byModel(exported);
-    const reference = page.models[0];
-    for (const row of exported.models) {
-      expect(row.split.windows).toEqual(reference.split.windows);
-      expect(row.testRatings).toBe(reference.testRatings);
-    }
-    expect(rows.size).toBe(6);
-    expect(exported.testSet).toEqual(await pageTestChecksum());
-  });
-
-  it('reproduces the deterministic and the ported SGD models to 1e-6', () => {
-    const mine = byModel(exported);
-    for (const [model, theirs] of byModel(page)) {
-      if (model === 'lstm' || model === 'dense') continue;
-      expect(Math.abs(mine.get(model)!.testRmse - theirs.testRmse), model).toBeLessThan(1e-6);
-      expect(Math.abs(mine.get(model)!.valRmse! - theirs.valRmse!), model).toBeLessThan(1e-6);
-    }
-  });
-
-  it('trains the LSTM and the dense model to within 0.15 RMSE of the page, both beating the mean', () => {
-    const mine = byModel(exported);
-    for (const [model, theirs] of byModel(page)) {
-      if (model !== 'lstm' && model !== 'dense') continue;
-      const row = mine.get(model)!;
-      expect(Math.abs(row.testRmse - theirs.testRmse), model).toBeLessThan(0.15);
-      expect(row.testRmse, model).toBeLessThan(row.trainMeanRmse);
-    }
-  });
-
-  it('trains the LSTM under torchrun --nproc_per_node=2 (gloo) along the single-process loss curve', () => {
-    run('torchrun', ['--redirects', '1', '--tee', '1', '--log_dir', join(folder, 'torchrun-logs'), '--nproc_per_node=2', 'run.py', 'compare', '--models', 'lstm', '--no-explore', '--device', 'cpu', '--out', 'multi'], folder);
-    const single = json<{ loss: number; valLoss: number }[]>('single/lstm_history.json');
-    const multi = json<{ loss: number; valLoss: number }[]>('multi/lstm_history.json');
-    expect(multi.length).toBe(single.length);
-    single.forEach((epoch, i) => {
-      expect(Math.abs(multi[i].loss - epoch.loss) / epoch.loss).toBeLessThan(1e-5);
-      expect(Math.abs(multi[i].valLoss - epoch.valLoss) / epoch.valLoss).toBeLessThan(1e-5);
+    it('splits as the page does and scores on the same test ratings', async () => {
+      const rows = byModel(exported);
+      const reference = page.models[0];
+      for (const row of exported.models) {
+        expect(row.split.windows).toEqual(reference.split.windows);
+        expect(row.testRatings).toBe(reference.testRatings);
+      }
+      expect(rows.size).toBe(6);
+      expect(exported.testSet).toEqual(await pageTestChecksum());
     });
-    expect(byModel(json<Comparison>('multi/comparison.json')).get('lstm')!.testRatings).toBe(page.models[0].testRatings);
-  });
 
-  it('runs the notebook (its code cells in order) to the same comparison', () => {
-    const notebook = json<{ cells: { cell_type: string; source: string[] }[] }>('notebook.ipynb');
-    const code = notebook.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join('')).join('\n');
-    run(PYTHON, ['-c', code], folder);
-    const rows = byModel(json<Comparison>('results/comparison.json'));
-    expect(Math.abs(rows.get('bias')!.testRmse - byModel(page).get('bias')!.testRmse)).toBeLessThan(1e-6);
-  });
+    it('reproduces the deterministic and the ported SGD models to 1e-6', () => {
+      const mine = byModel(exported);
+      for (const [model, theirs] of byModel(page)) {
+        if (model === 'lstm' || model === 'dense') continue;
+        expect(Math.abs(mine.get(model)!.testRmse - theirs.testRmse), model).toBeLessThan(1e-6);
+        expect(Math.abs(mine.get(model)!.valRmse! - theirs.valRmse!), model).toBeLessThan(1e-6);
+      }
+    });
 
-  it('compiles the search and runs its trial function for one trial without Optuna', () => {
-    run(PYTHON, ['-m', 'py_compile', 'prizelab/tune.py', 'run.py'], folder);
-    const out = run(PYTHON, ['run.py', 'trial', '--units', '4', '--layers', '2', '--activation', 'sigmoid-scaled', '--out', 'trial'], folder);
-    const trial = JSON.parse(out.stdout.trim().split('\n').pop()!) as { valLoss: number; row: Row };
-    expect(Number.isFinite(trial.valLoss)).toBe(true);
-    expect(trial.row.testRatings).toBe(page.models[0].testRatings);
-  });
-});
+    it('trains the LSTM and the dense model to within 0.15 RMSE of the page, both beating the mean', () => {
+      const mine = byModel(exported);
+      for (const [model, theirs] of byModel(page)) {
+        if (model !== 'lstm' && model !== 'dense') continue;
+        const row = mine.get(model)!;
+        expect(Math.abs(row.testRmse - theirs.testRmse), model).toBeLessThan(0.15);
+        expect(row.testRmse, model).toBeLessThan(row.trainMeanRmse);
+      }
+    });
+
+    it('trains the LSTM under torchrun --nproc_per_node=2 (gloo) along the single-process loss curve', () => {
+      run(
+        'torchrun',
+        [
+          '--redirects',
+          '1',
+          '--tee',
+          '1',
+          '--log_dir',
+          join(folder, 'torchrun-logs'),
+          '--nproc_per_node=2',
+          'run.py',
+          'compare',
+          '--models',
+          'lstm',
+          '--no-explore',
+          '--device',
+          'cpu',
+          '--out',
+          'multi',
+        ],
+        folder,
+      );
+      const single = json<{ loss: number; valLoss: number }[]>('single/lstm_history.json');
+      const multi = json<{ loss: number; valLoss: number }[]>('multi/lstm_history.json');
+      expect(multi.length).toBe(single.length);
+      single.forEach((epoch, i) => {
+        expect(Math.abs(multi[i].loss - epoch.loss) / epoch.loss).toBeLessThan(1e-5);
+        expect(Math.abs(multi[i].valLoss - epoch.valLoss) / epoch.valLoss).toBeLessThan(1e-5);
+      });
+      expect(byModel(json<Comparison>('multi/comparison.json')).get('lstm')!.testRatings).toBe(
+        page.models[0].testRatings,
+      );
+    });
+
+    it('runs the notebook (its code cells in order) to the same comparison', () => {
+      const notebook = json<{ cells: { cell_type: string; source: string[] }[] }>('notebook.ipynb');
+      const code = notebook.cells
+        .filter((c) => c.cell_type === 'code')
+        .map((c) => c.source.join(''))
+        .join('\n');
+      run(PYTHON, ['-c', code], folder);
+      const rows = byModel(json<Comparison>('results/comparison.json'));
+      expect(
+        Math.abs(rows.get('bias')!.testRmse - byModel(page).get('bias')!.testRmse),
+      ).toBeLessThan(1e-6);
+    });
+
+    it('compiles the search and runs its trial function for one trial without Optuna', () => {
+      run(PYTHON, ['-m', 'py_compile', 'prizelab/tune.py', 'run.py'], folder);
+      const out = run(
+        PYTHON,
+        [
+          'run.py',
+          'trial',
+          '--units',
+          '4',
+          '--layers',
+          '2',
+          '--activation',
+          'sigmoid-scaled',
+          '--out',
+          'trial',
+        ],
+        folder,
+      );
+      const trial = JSON.parse(out.stdout.trim().split('\n').pop()!) as {
+        valLoss: number;
+        row: Row;
+      };
+      expect(Number.isFinite(trial.valLoss)).toBe(true);
+      expect(trial.row.testRatings).toBe(page.models[0].testRatings);
+    });
+  },
+);

@@ -72,31 +72,34 @@ describe.runIf(hasPythonStack('the tfjs → PyTorch weight tests'))('tfjs models
     ['swish', 1],
     ['gelu', 2],
     ['sigmoid', 2],
-  ])('an LSTM (%s, %i layers) trained in tfjs predicts the same in PyTorch', async (activation, layers) => {
-    await useBackend('cpu');
-    const train = syntheticWindows({ count: 96, steps: 6, clusters: 4, seed: 3 });
-    const test = syntheticWindows({ count: 40, steps: 6, clusters: 4, seed: 4 });
-    const model = buildLstmModel(tf, {
-      steps: 6,
-      features: 5,
-      normalization: normalizationStats(train),
-      units: 7,
-      layers,
-      activation,
-      dropout: 0.1,
-      seed: 5,
-    });
-    // A few steps of training, so the weights are no longer their (symmetric, forget-bias 1) starting point.
-    await fitModel(tf, model, { train }, { epochs: 2, batchSize: 32, patience: 5, seed: 1 });
-    const expected = await predictWindows(tf, model, test);
-    const name = `lstm-${activation}-${layers}`;
-    const got = torchPredictions('lstm', await download(model, name), {
-      x: Array.from(test.x),
-      shape: [test.count, test.steps, test.features],
-    });
-    expect(maxDiff(got, expected)).toBeLessThan(1e-4);
-    model.dispose();
-  });
+  ])(
+    'an LSTM (%s, %i layers) trained in tfjs predicts the same in PyTorch',
+    async (activation, layers) => {
+      await useBackend('cpu');
+      const train = syntheticWindows({ count: 96, steps: 6, clusters: 4, seed: 3 });
+      const test = syntheticWindows({ count: 40, steps: 6, clusters: 4, seed: 4 });
+      const model = buildLstmModel(tf, {
+        steps: 6,
+        features: 5,
+        normalization: normalizationStats(train),
+        units: 7,
+        layers,
+        activation,
+        dropout: 0.1,
+        seed: 5,
+      });
+      // A few steps of training, so the weights are no longer their (symmetric, forget-bias 1) starting point.
+      await fitModel(tf, model, { train }, { epochs: 2, batchSize: 32, patience: 5, seed: 1 });
+      const expected = await predictWindows(tf, model, test);
+      const name = `lstm-${activation}-${layers}`;
+      const got = torchPredictions('lstm', await download(model, name), {
+        x: Array.from(test.x),
+        shape: [test.count, test.steps, test.features],
+      });
+      expect(maxDiff(got, expected)).toBeLessThan(1e-4);
+      model.dispose();
+    },
+  );
 
   it('the dense embedding model trained in tfjs predicts the same in PyTorch', async () => {
     await useBackend('cpu');
@@ -108,7 +111,12 @@ describe.runIf(hasPythonStack('the tfjs → PyTorch weight tests'))('tfjs models
       return { user, movie, rating };
     };
     const model = buildDenseModel(tf, { users: 30, movies: 20, embeddingSize: 6, seed: 2 });
-    await fitModel(tf, model, { train: pairSource(pairs(200)) }, { epochs: 2, batchSize: 32, patience: 5, seed: 1 });
+    await fitModel(
+      tf,
+      model,
+      { train: pairSource(pairs(200)) },
+      { epochs: 2, batchSize: 32, patience: 5, seed: 1 },
+    );
     const test = pairs(50);
     const expected = await predictWindows(tf, model, pairSource(test));
     const got = torchPredictions('dense', await download(model, 'dense-1'), {

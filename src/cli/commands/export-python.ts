@@ -48,7 +48,8 @@ async function dataFiles(paths: string[]): Promise<ExportDataFile[]> {
     if (format.kind === 'netflix-ratings') files.push({ path: absolute, format: 'netflix' });
     else if (format.kind === 'delimited') {
       const { layout, problem } = proposeLayout(format.firstText);
-      if (!layout) throw new UsageError(`${path}: ${problem ?? 'no user, item, rating and time columns'}`);
+      if (!layout)
+        throw new UsageError(`${path}: ${problem ?? 'no user, item, rating and time columns'}`);
       files.push({ path: absolute, format: 'delimited', layout });
     } else if (format.kind === 'zip')
       throw new UsageError(`${path} is a zip archive: unzip it and name the rating files inside`);
@@ -71,7 +72,9 @@ async function paramsFromArgs(args: ParsedArgs): Promise<PythonExportParams> {
   const { windows, split } = splitOptionsFromArgs(args);
   const k = integerOption(args, 'k', DEFAULT_WINDOW_CLUSTERS, 2);
   if (k >= movies)
-    throw new UsageError(`--k must be a whole number from 2 to ${movies - 1} (the subset has ${movies} movies)`);
+    throw new UsageError(
+      `--k must be a whole number from 2 to ${movies - 1} (the subset has ${movies} movies)`,
+    );
   const values = data.table.ratingValues;
   const range: [number, number] = [values[0], values[values.length - 1]];
   const lstm = networkSpec('lstm', args, seed, range);
@@ -109,7 +112,8 @@ async function paramsFromArgs(args: ParsedArgs): Promise<PythonExportParams> {
       daysSincePrevious: switchOn(args, 'days'),
       movieMean: switchOn(args, 'movie-mean'),
     },
-    lstm: lstm.kind === 'lstm' ? { ...base.lstm, ...pick(lstm.options), ...fit('lstm') } : base.lstm,
+    lstm:
+      lstm.kind === 'lstm' ? { ...base.lstm, ...pick(lstm.options), ...fit('lstm') } : base.lstm,
     dense:
       dense.kind === 'dense'
         ? {

@@ -8,7 +8,9 @@ interface Cell {
 /** Splits text into the line list nbformat stores, each line but the last keeping its newline. */
 function sourceLines(text: string): string[] {
   const lines = text.split('\n');
-  return lines.map((line, i) => (i < lines.length - 1 ? `${line}\n` : line)).filter((l) => l !== '');
+  return lines
+    .map((line, i) => (i < lines.length - 1 ? `${line}\n` : line))
+    .filter((l) => l !== '');
 }
 
 function cells(p: PythonExportParams): Cell[] {
@@ -16,7 +18,7 @@ function cells(p: PythonExportParams): Cell[] {
   const code = (source: string): Cell => ({ cell_type: 'code', source });
   return [
     md(
-      '# Prize Lab, exported\n\nThe notebook\'s run with its parameters and seed (`config.json`): data → subset → explore and cluster → windows and split → the Prize baselines → LSTM and dense model → the comparison. Each cell is one cell of the page.',
+      "# Prize Lab, exported\n\nThe notebook's run with its parameters and seed (`config.json`): data → subset → explore and cluster → windows and split → the Prize baselines → LSTM and dense model → the comparison. Each cell is one cell of the page.",
     ),
     code(
       [
@@ -50,7 +52,9 @@ function cells(p: PythonExportParams): Cell[] {
         'sweep = kmeans_sweep(data, config["cluster"], config["seed"], print)',
       ].join('\n'),
     ),
-    md('## The Prize baselines\n\nGlobal mean, static biases, biased MF and SVD++, on the same split.'),
+    md(
+      '## The Prize baselines\n\nGlobal mean, static biases, biased MF and SVD++, on the same split.',
+    ),
     code(
       [
         'from prizelab.baselines import train_rating_model',
@@ -76,7 +80,9 @@ function cells(p: PythonExportParams): Cell[] {
         '    print(kind, round(row["testRmse"], 4))',
       ].join('\n'),
     ),
-    md('## Compare\n\nEvery model by test RMSE, written as `results/comparison.json` (the CLI\'s `compare` shape).'),
+    md(
+      "## Compare\n\nEvery model by test RMSE, written as `results/comparison.json` (the CLI's `compare` shape).",
+    ),
     code(
       [
         'from prizelab.windows import test_checksum',
@@ -85,7 +91,7 @@ function cells(p: PythonExportParams): Cell[] {
         'with open("results/comparison.json", "w") as handle:',
         '    json.dump({"models": rows, "testSet": test_checksum(data, split)}, handle, indent=1)',
         'for r in rows:',
-        '    print(f"{r[\'model\']:8} {r[\'testRmse\']:.4f}")',
+        "    print(f\"{r['model']:8} {r['testRmse']:.4f}\")",
       ].join('\n'),
     ),
   ];
@@ -96,7 +102,13 @@ export function notebookIpynb(p: PythonExportParams): string {
   const notebook = {
     cells: cells(p).map((cell) =>
       cell.cell_type === 'code'
-        ? { cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: sourceLines(cell.source) }
+        ? {
+            cell_type: 'code',
+            execution_count: null,
+            metadata: {},
+            outputs: [],
+            source: sourceLines(cell.source),
+          }
         : { cell_type: 'markdown', metadata: {}, source: sourceLines(cell.source) },
     ),
     metadata: {

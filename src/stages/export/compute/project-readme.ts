@@ -5,13 +5,18 @@ import { encodedCatalog } from './export-params';
 /** The table of every cell parameter the project was exported with, under the page's labels. */
 function parameterTable(p: PythonExportParams): string {
   const encoded = encodedCatalog(p);
-  const rows = PARAM_CATALOG.map((spec) => `| ${spec.label} | \`${spec.key}\` | ${encoded[spec.key]} |`);
+  const rows = PARAM_CATALOG.map(
+    (spec) => `| ${spec.label} | \`${spec.key}\` | ${encoded[spec.key]} |`,
+  );
   return ['| Parameter | Key | Value |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
 /** README.md of the exported project: what it is, how to run it on a CPU, a GPU, many GPUs, and the search. */
 export function projectReadme(p: PythonExportParams): string {
-  const files = p.files.map((f) => `- \`${f.path}\` (${f.format === 'netflix' ? 'Netflix Prize format' : 'delimited columns'})`);
+  const files = p.files.map(
+    (f) =>
+      `- \`${f.path}\` (${f.format === 'netflix' ? 'Netflix Prize format' : 'delimited columns'})`,
+  );
   return `# Prize Lab, exported as a Python project
 
 This folder re-runs a Prize Lab notebook outside the browser with the same parameters and seed: it loads the
