@@ -29,7 +29,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SAMPLE = join(ROOT, 'public/sample/sample_ratings.txt.gz');
 const OPTIONS = ['--users', '150', '--movies', '60', '--window', '5', '--k', '5', '--seed', '7'];
 const NETWORK = ['--units', '8', '--embedding', '8', '--epochs', '2', '--batch', '64'];
-const MODELS = 'mean,bias,mf,svdpp,lstm,dense';
+const MODELS = 'mean,bias,timebias,mf,svdpp,lstm,dense';
 
 interface Row {
   model: string;
@@ -124,7 +124,7 @@ describe.runIf(hasPythonStack('the exported Python project tests'))(
         expect(row.split.windows).toEqual(reference.split.windows);
         expect(row.testRatings).toBe(reference.testRatings);
       }
-      expect(rows.size).toBe(6);
+      expect(rows.size).toBe(7);
       expect(exported.testSet).toEqual(await pageTestChecksum());
     });
 

@@ -1,6 +1,7 @@
 import type { MfOptions } from '../baselines/compute/biased-mf';
 import type { RatingModelKind } from '../baselines/compute/rating-model';
 import type { StaticBaselineOptions } from '../baselines/compute/static-baseline';
+import type { TimeAwareBaselineOptions } from '../baselines/compute/time-aware-baseline';
 import type { ClusterSpace } from '../cluster/compute/cluster-movies';
 import type { MatrixValues } from '../explore/compute/movie-user-matrix';
 import type { DelimitedLayout } from '../ingest/compute/delimited-layout';
@@ -53,7 +54,12 @@ export interface PythonExportParams {
   sequences: SequenceOptions;
   lstm: LstmCellOptions;
   dense: DenseCellOptions;
-  baselines: { models: RatingModelKind[]; bias: StaticBaselineOptions; mf: MfOptions };
+  baselines: {
+    models: RatingModelKind[];
+    bias: StaticBaselineOptions;
+    timebias: TimeAwareBaselineOptions;
+    mf: MfOptions;
+  };
   tune: { schedule: HyperbandOptions; space: SearchSpace };
   /** The models the project's `run.py compare` trains, in order. */
   models: (RatingModelKind | 'lstm' | 'dense')[];

@@ -1,6 +1,7 @@
 import { RATING_MODEL_KINDS } from '../../baselines/compute/baseline-params';
 import { DEFAULT_MF_OPTIONS } from '../../baselines/compute/biased-mf';
 import { DEFAULT_STATIC_BASELINE_OPTIONS } from '../../baselines/compute/static-baseline';
+import { DEFAULT_TIME_AWARE_BASELINE_OPTIONS } from '../../baselines/compute/time-aware-baseline';
 import { DEFAULT_CLUSTER_OPTIONS } from '../../cluster/compute/cluster-movies';
 import { DEFAULT_EXPLORE_OPTIONS } from '../../explore/compute/explore-projections';
 import { PARAM_CATALOG } from '../../notebook/compute/param-catalog';
@@ -53,6 +54,7 @@ export function defaultExportParams(
     baselines: {
       models: [...RATING_MODEL_KINDS],
       bias: { ...DEFAULT_STATIC_BASELINE_OPTIONS },
+      timebias: { ...DEFAULT_TIME_AWARE_BASELINE_OPTIONS },
       mf: { ...DEFAULT_MF_OPTIONS, seed },
     },
     tune: { schedule: { ...defaultHyperbandOptions }, space: structuredClone(defaultSearchSpace) },

@@ -53,13 +53,14 @@ function cells(p: PythonExportParams): Cell[] {
       ].join('\n'),
     ),
     md(
-      '## The Prize baselines\n\nGlobal mean, static biases, biased MF and SVD++, on the same split.',
+      '## The Prize baselines\n\nGlobal mean, static and time-aware biases, biased MF and SVD++, on the same split.',
     ),
     code(
       [
         'from prizelab.baselines import train_rating_model',
+        'from prizelab.pipeline import RATING_MODELS',
         'rows = []',
-        'for kind in [m for m in config["models"] if m in ("mean", "bias", "mf", "svdpp")]:',
+        'for kind in [m for m in config["models"] if m in RATING_MODELS]:',
         '    row = train_rating_model(kind, prepared.sets, data.users, data.movies, prepared.scale, config["baselines"])',
         '    rows.append({**row, "split": prepared.split_summary()})',
         '    print(kind, round(row["testRmse"], 4))',

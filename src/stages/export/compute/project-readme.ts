@@ -101,12 +101,12 @@ dense = load_tfjs_dense("dense-1.model.json")  # (user index, movie index) int64
 
 - The same: the subset (ties to the smaller id), the windows, the split and its seeded draws, the test ratings
   (\`comparison.json\` → \`testSet\` holds their count and a checksum), and the rating models: the global mean, the
-  static biases, biased MF and SVD++ are ported step for step with the page's random generator, so their RMSE
+  static and time-aware biases, biased MF and SVD++ are ported step for step with the page's random generator, so their RMSE
   equals the page's to about 1e-12. Their SGD visits one rating at a time, as the page does: exact, not fast
   (≈ 15 µs per rating and epoch).
 - Not the same numbers: K-Means (scikit-learn's k-means++ draws its own starts), PCA/NMF (scikit-learn's solvers),
   and the networks' initial weights and dropout masks (PyTorch's generator); the windows' order per epoch is the
-  page's. Their RMSE is close to the page's, not equal. The time-aware baseline ("timebias") is not exported.
+  page's. Their RMSE is close to the page's, not equal.
 
 ## Parameters
 

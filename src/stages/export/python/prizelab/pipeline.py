@@ -15,7 +15,7 @@ from .subset import select_top_subset
 from .train import Runtime
 from .windows import WindowFeatures, rating_sets, split_data, test_checksum
 
-RATING_MODELS = ("mean", "bias", "mf", "svdpp")
+RATING_MODELS = ("mean", "bias", "timebias", "mf", "svdpp")
 NETWORKS = ("lstm", "dense")
 
 
