@@ -222,3 +222,35 @@ describe.runIf(hasPythonStack('the exported Python project tests'))(
     });
   },
 );
+
+describe.runIf(hasPythonStack('the exported Python project on MovieLens'))(
+  'the exported Python project on a MovieLens ratings.csv',
+  () => {
+    it('reads the delimited file and splits single ratings at random as the CLI does', () => {
+      const movielens = mkdtempSync(join(tmpdir(), 'prize-lab-export-ml-'));
+      try {
+        const file = join(ROOT, 'tests/fixtures/ratings-50.csv');
+        const options = ['--split', 'random', '--on', 'ratings', '--test-fraction', '0.2'];
+        const subset = ['--users', 'all', '--movies', 'all', '--seed', '3'];
+        const models = ['--models', 'mean,bias,timebias,mf,svdpp'];
+        cli(['export-python', file, '--out', movielens, ...options, ...subset, ...models]);
+        const page = byModel(
+          JSON.parse(cli(['compare', file, ...options, ...subset, ...models]).stdout) as Comparison,
+        );
+        run(PYTHON, ['run.py', 'compare', '--no-explore', '--out', 'results'], movielens);
+        const mine = byModel(
+          JSON.parse(
+            readFileSync(join(movielens, 'results/comparison.json'), 'utf8'),
+          ) as Comparison,
+        );
+        expect(mine.size).toBe(5);
+        for (const [model, theirs] of page) {
+          expect(mine.get(model)!.split).toEqual(theirs.split);
+          expect(Math.abs(mine.get(model)!.testRmse - theirs.testRmse), model).toBeLessThan(1e-6);
+        }
+      } finally {
+        rmSync(movielens, { recursive: true, force: true });
+      }
+    }, 120_000);
+  },
+);

@@ -70,11 +70,6 @@ async function paramsFromArgs(args: ParsedArgs): Promise<PythonExportParams> {
   const subset = subsetOptionsFromArgs(data, args);
   const movies = Math.min(subset.movies, data.movieIds.ids.length);
   const { windows, split } = splitOptionsFromArgs(args);
-  const k = integerOption(args, 'k', DEFAULT_WINDOW_CLUSTERS, 2);
-  if (k >= movies)
-    throw new UsageError(
-      `--k must be a whole number from 2 to ${movies - 1} (the subset has ${movies} movies)`,
-    );
   const values = data.table.ratingValues;
   const range: [number, number] = [values[0], values[values.length - 1]];
   const lstm = networkSpec('lstm', args, seed, range);
@@ -88,6 +83,12 @@ async function paramsFromArgs(args: ParsedArgs): Promise<PythonExportParams> {
   const unknown = models.filter((m) => !MODELS.includes(m));
   if (unknown.length > 0)
     throw new UsageError(`unknown model ${unknown.join(', ')}; choose from ${MODELS.join(', ')}`);
+  // Only the LSTM's windows use the clusters: the rating models run on data with fewer movies than k.
+  const k = integerOption(args, 'k', DEFAULT_WINDOW_CLUSTERS, 2);
+  if (models.includes('lstm') && k >= movies)
+    throw new UsageError(
+      `--k must be a whole number from 2 to ${movies - 1} (the subset has ${movies} movies)`,
+    );
   return {
     ...base,
     seed,
