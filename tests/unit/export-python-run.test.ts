@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRatingsFromPaths } from '../../src/cli/load-paths';
 import { selectTopSubset } from '../../src/stages/subset/compute/top-subset';
+import { buildCompactWindows, expandSplit } from '../../src/stages/windows/compute/compact-windows';
 import { prepareSplit } from '../../src/stages/windows/compute/prepare-split';
 import { TEST } from '../../src/stages/windows/compute/window-split';
 import { hasPythonStack, PYTHON, run } from '../helpers/python';
@@ -54,15 +55,21 @@ const cli = (args: string[]) => run('npx', ['tsx', 'src/cli/main.ts', ...args], 
 const json = <T>(path: string) => JSON.parse(readFileSync(join(folder, path), 'utf8')) as T;
 const byModel = (c: Comparison) => new Map(c.models.map((r) => [r.model, r]));
 
-/** The checksum `prizelab.windows.test_checksum` computes, over the page's own split. */
-async function pageTestChecksum(): Promise<{ count: number; checksum: number }> {
+/** The sample's subset and split as the page prepares them (the CLI's options above). */
+async function pageSplit() {
   const { data: loaded } = await loadRatingsFromPaths([SAMPLE]);
   const data = selectTopSubset(loaded, { users: 150, movies: 60 }).data;
-  const { split } = prepareSplit(
+  const prepared = prepareSplit(
     data,
     { steps: 5, stride: 1, maxPerUser: null },
     { kind: 'chrono', valFraction: 0.1, testFraction: 0.1, seed: 7 },
   );
+  return { data, ...prepared };
+}
+
+/** The checksum `prizelab.windows.test_checksum` computes, over the page's own split. */
+async function pageTestChecksum(): Promise<{ count: number; checksum: number }> {
+  const { data, split } = await pageSplit();
   const p = 2_147_483_647n;
   let total = 0n;
   let k = 0n;
@@ -80,6 +87,22 @@ async function pageTestChecksum(): Promise<{ count: number; checksum: number }> 
   }
   return { count: Number(k), checksum: Number(total) };
 }
+
+/** Python that builds the test windows with every feature for a given movie → cluster map and prints them. */
+const WINDOWS_PY = `
+import json, sys
+import numpy as np
+from prizelab.pipeline import load_config
+from prizelab.data import load_ratings
+from prizelab.subset import select_top_subset
+from prizelab.windows import TEST, WindowFeatures, split_data
+config = load_config("config.json")
+data = select_top_subset(load_ratings(config["data"]["files"]), **config["subset"])
+split = split_data(data, config["sequences"], config["seed"])
+clusters = np.arange(data.movies) % 4
+x, y = WindowFeatures(data, split, clusters, 4, True, True).windows(TEST)
+json.dump({"x": x.ravel().tolist(), "y": y.tolist()}, sys.stdout)
+`;
 
 describe.runIf(hasPythonStack('the exported Python project tests'))(
   'the exported Python project',
@@ -126,6 +149,24 @@ describe.runIf(hasPythonStack('the exported Python project tests'))(
       }
       expect(rows.size).toBe(7);
       expect(exported.testSet).toEqual(await pageTestChecksum());
+    });
+
+    it('builds the same windows, features included (clusters, rating, days since previous, movie mean)', async () => {
+      const { data, histories, split } = await pageSplit();
+      const windows = buildCompactWindows({
+        table: data.table,
+        histories,
+        split,
+        clusterOfMovie: Int32Array.from({ length: data.movieIds.ids.length }, (_, m) => m % 4),
+        options: { clusters: 4, daysSincePrevious: true, movieMean: true },
+      });
+      const page = expandSplit(windows, 'test');
+      const mine = JSON.parse(run(PYTHON, ['-c', WINDOWS_PY], folder).stdout) as {
+        x: number[];
+        y: number[];
+      };
+      expect(mine.y).toEqual(Array.from(page.y));
+      expect(mine.x).toEqual(Array.from(page.x));
     });
 
     it('reproduces the deterministic and the ported SGD models to 1e-6', () => {

@@ -83,6 +83,8 @@ async function paramsFromArgs(args: ParsedArgs): Promise<PythonExportParams> {
   const unknown = models.filter((m) => !MODELS.includes(m));
   if (unknown.length > 0)
     throw new UsageError(`unknown model ${unknown.join(', ')}; choose from ${MODELS.join(', ')}`);
+  // The Baselines cell always has a selection; without rating models here, it keeps its default.
+  const ratingModels = models.filter((m): m is RatingModelKind => m !== 'lstm' && m !== 'dense');
   // Only the LSTM's windows use the clusters: the rating models run on data with fewer movies than k.
   const k = integerOption(args, 'k', DEFAULT_WINDOW_CLUSTERS, 2);
   if (models.includes('lstm') && k >= movies)
@@ -127,7 +129,7 @@ async function paramsFromArgs(args: ParsedArgs): Promise<PythonExportParams> {
         : base.dense,
     baselines: {
       ...base.baselines,
-      models: models.filter((m): m is RatingModelKind => m !== 'lstm' && m !== 'dense'),
+      models: ratingModels.length > 0 ? ratingModels : base.baselines.models,
       mf: { ...base.baselines.mf, seed },
     },
     tune: {

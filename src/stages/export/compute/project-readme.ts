@@ -20,7 +20,7 @@ export function projectReadme(p: PythonExportParams): string {
   return `# Prize Lab, exported as a Python project
 
 This folder re-runs a Prize Lab notebook outside the browser with the same parameters and seed: it loads the
-original rating files, cuts the top-${p.subset.users} users × top-${p.subset.movies} movies subset, explores and
+original rating files, cuts the top-${p.subset.users.toLocaleString('en-US')} users × top-${p.subset.movies.toLocaleString('en-US')} movies subset, explores and
 clusters the movies with scikit-learn (PCA, NMF, the K-Means sweep), builds the windows and the split, fits the
 Netflix Prize baselines, trains the LSTM and the dense embedding model in PyTorch, and writes the comparison as
 \`results/comparison.json\`, in the shape of the Prize Lab CLI's \`compare\` command.
@@ -83,8 +83,7 @@ python run.py tune --trials 50 --storage sqlite:///tune.db                # seve
 python run.py trial --layers 2 --units 128 --dropout 0.1 --activation gelu --lr 0.001   # one trial, no tuner
 \`\`\`
 
-A trial can itself run under \`torchrun\` (\`torchrun --nproc_per_node=8 run.py tune …\`) when one model needs
-several GPUs.
+Each worker trains its trials on its own device (\`--device cuda\`); start one worker per GPU.
 
 ## Models trained in the page
 

@@ -7,20 +7,16 @@ import numpy as np
 import torch
 
 from .models import DenseRatingModel, LstmRatingModel, count_parameters, lstm_parameter_count
-from .train import Examples, fit, predict
+from .train import PairExamples, WindowExamples, fit, predict
 from .windows import TEST, TRAIN, VALIDATION, normalization_stats
 
 
 def lstm_examples(features):
-    return {name: Examples(*features.windows(role)) for name, role in _ROLES}
+    return {name: WindowExamples(features, role) for name, role in _ROLES}
 
 
 def dense_examples(features):
-    out = {}
-    for name, role in _ROLES:
-        user, movie, rating = features.pairs(role)
-        out[name] = Examples((user.astype(np.int64), movie.astype(np.int64)), rating)
-    return out
+    return {name: PairExamples(*features.pairs(role)) for name, role in _ROLES}
 
 
 _ROLES = (("train", TRAIN), ("validation", VALIDATION), ("test", TEST))
@@ -48,9 +44,9 @@ def train_network(kind, options, examples, space, rating_range, seed, runtime, o
     torch.manual_seed(seed)
     train = examples["train"]
     if kind == "lstm":
-        mean, variance = normalization_stats(train.inputs[0])
-        module = build_lstm(options, train.inputs[0].shape[2], mean, variance, rating_range)
-        params = lstm_parameter_count(train.inputs[0].shape[2], options["units"], options["layers"])
+        mean, variance = normalization_stats(train.chunks)
+        module = build_lstm(options, train.width, mean, variance, rating_range)
+        params = lstm_parameter_count(train.width, options["units"], options["layers"])
     else:
         module = DenseRatingModel(space["users"], space["movies"], options["embeddingSize"], options["dropout"], rating_range)
         params = count_parameters(module)

@@ -67,20 +67,35 @@ class Runtime:
         return t.numpy()
 
 
-class Examples:
-    """Inputs and labels of one split; `batch(indices)` gives tensors on the device."""
+class WindowExamples:
+    """One split's windows, expanded a batch at a time (as the page's compact windows are), so that the
+    windows of a large dataset never sit in memory all at once."""
 
-    def __init__(self, inputs, labels):
-        self.inputs = inputs if isinstance(inputs, tuple) else (inputs,)
+    def __init__(self, features, role):
+        self.features = features
+        self.ends = features.ends(role)
+        self.labels = features.rating[self.ends].astype(np.float32)
+        self.count = len(self.ends)
+        self.width = features.features
+
+    def batch(self, indices, device):
+        x, y = self.features.windows(None, self.ends[indices])
+        return torch.from_numpy(x).to(device), torch.from_numpy(y).to(device)
+
+    def chunks(self, size=4096):
+        return (self.features.windows(None, self.ends[i : i + size])[0] for i in range(0, self.count, size))
+
+
+class PairExamples:
+    """(user, movie) → rating examples of one split (the dense model's)."""
+
+    def __init__(self, user, movie, labels):
+        self.user, self.movie = user.astype(np.int64), movie.astype(np.int64)
         self.labels = labels.astype(np.float32)
         self.count = len(labels)
 
     def batch(self, indices, device):
-        tensors = []
-        for a in self.inputs:
-            t = torch.from_numpy(a[indices])
-            tensors.append(t.to(device).long() if a.dtype.kind in "iu" else t.to(device))
-        x = tensors[0] if len(tensors) == 1 else tuple(tensors)
+        x = (torch.from_numpy(self.user[indices]).to(device), torch.from_numpy(self.movie[indices]).to(device))
         return x, torch.from_numpy(self.labels[indices]).to(device)
 
 

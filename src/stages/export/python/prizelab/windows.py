@@ -198,11 +198,18 @@ class WindowFeatures:
         return self.user[keep], self.movie[keep], self.rating[keep]
 
 
-def normalization_stats(x):
-    """Per-feature mean and population variance over every window and step; constant features get variance 1."""
-    flat = x.reshape(-1, x.shape[-1]).astype(np.float64)
-    mean = flat.mean(axis=0)
-    variance = ((flat - mean) ** 2).mean(axis=0)
+def normalization_stats(chunks):
+    """Per-feature mean and population variance over every window and step (two passes over `chunks()`, an
+    iterable of [n, steps, features] arrays, in float64); constant features get variance 1."""
+    total, rows = None, 0
+    for x in chunks():
+        flat = x.reshape(-1, x.shape[-1]).astype(np.float64)
+        total = flat.sum(axis=0) if total is None else total + flat.sum(axis=0)
+        rows += len(flat)
+    if not rows:
+        raise ValueError("the training split has no windows")
+    mean = total / rows
+    variance = sum(((x.reshape(-1, x.shape[-1]).astype(np.float64) - mean) ** 2).sum(axis=0) for x in chunks()) / rows
     variance[~(variance > 1e-12)] = 1.0
     return mean, variance
 
