@@ -83,7 +83,8 @@ python run.py tune --trials 50 --storage sqlite:///tune.db                # seve
 python run.py trial --layers 2 --units 128 --dropout 0.1 --activation gelu --lr 0.001   # one trial, no tuner
 \`\`\`
 
-Each worker trains its trials on its own device (\`--device cuda\`); start one worker per GPU.
+Each worker trains its trials on one device: start one worker per GPU, each with its own
+\`CUDA_VISIBLE_DEVICES\`. The Tune cell's \`iterations\` has no Optuna counterpart: \`--trials\` sets the budget.
 
 ## Models trained in the page
 
