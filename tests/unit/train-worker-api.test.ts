@@ -68,6 +68,28 @@ describe('training worker api (called directly)', () => {
     expect(report.backend).toBe(report.attempts.at(-1)?.backend);
   }, 120_000);
 
+  it('unforced, times the model about to train on every backend that passes and uses the fastest', async () => {
+    const api = createTrainApi();
+    const untimed = await api.init({ force: null });
+    expect([untimed.speeds, untimed.choice]).toEqual([[], null]);
+    const progress: TrainProgress[] = [];
+    await api.train({ ...request('race', 1), backend: { force: null } }, (p) => progress.push(p));
+    const first = progress[0];
+    if (first.kind !== 'backend') throw new Error('the first progress is not the backend report');
+    const { report } = first;
+    // In Node, WebGPU and WebGL cannot start; WASM and the CPU both pass and are timed.
+    expect(report.speeds.map((s) => s.backend).sort()).toEqual(['cpu', 'wasm']);
+    expect(report.backend).toBe(report.speeds[0].backend);
+    expect(report.speeds[0].samplesPerSecond).toBeGreaterThanOrEqual(
+      report.speeds[1].samplesPerSecond,
+    );
+    expect(report.choice).toMatch(
+      /^(WASM|CPU) [\d,]+ samples\/s, (WASM|CPU) [\d,]+: using (WASM|CPU)$/,
+    );
+    // Once timed, the choice is kept for the next run.
+    expect(await api.init({ force: null })).toBe(report);
+  }, 120_000);
+
   it('trains, streams increments, and returns metrics in the rating scale', async () => {
     const api = createTrainApi();
     const progress: TrainProgress[] = [];
