@@ -6,6 +6,18 @@ import {
   type AdamStepConstants,
 } from '../../src/stages/train/compute/backend/wasm-simd-adam';
 
+/** Node's WebAssembly API (the tests' type-check has its types but not its value). */
+const wasm = (
+  globalThis as unknown as {
+    WebAssembly: {
+      validate(bytes: Uint8Array): boolean;
+      Memory: new (d: { initial: number; maximum?: number; shared?: boolean }) => {
+        buffer: ArrayBuffer;
+      };
+    };
+  }
+).WebAssembly;
+
 const K: AdamStepConstants = {
   beta1: 0.9,
   beta2: 0.999,
@@ -25,9 +37,9 @@ function reference(x: number, m: number, v: number, g: number): [number, number,
 
 describe.each([false, true])('the SIMD Adam module (shared memory: %s)', (shared) => {
   it('is valid WebAssembly and computes the step on whole lanes of a memory it does not own', () => {
-    expect(WebAssembly.validate(adamModuleBytes(shared))).toBe(true);
+    expect(wasm.validate(adamModuleBytes(shared))).toBe(true);
     // tfjs' threaded build uses a shared memory (exposed as wasmMemory), the plain build an exported one.
-    const memory = new WebAssembly.Memory(
+    const memory = new wasm.Memory(
       shared ? { initial: 2, maximum: 8, shared: true } : { initial: 2 },
     );
     const pass = wasmSimdAdam(shared ? { wasmMemory: memory } : { asm: { memory } });
