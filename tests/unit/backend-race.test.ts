@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rankBackends } from '../../src/stages/train/compute/backend/backend-ranking';
 import {
+  CPU_NOT_RACED,
   selectByMeasurement,
   type RaceHooks,
 } from '../../src/stages/train/compute/backend/select-by-measurement';
@@ -39,7 +40,7 @@ describe('rankBackends', () => {
         { backend: 'webgl', samplesPerSecond: Number.NaN, batches: 1 },
         { backend: 'wasm', samplesPerSecond: 2000, batches: 5 },
       ]).summary,
-    ).toBe('WASM 2,000 samples/s: using WASM (the only backend that passed)');
+    ).toBe('WASM 2,000 samples/s: using WASM (the only one timed)');
     expect(() => rankBackends([{ backend: 'cpu', samplesPerSecond: 0, batches: 1 }])).toThrow(
       /no backend has a measured speed/,
     );
@@ -86,6 +87,8 @@ describe('selectByMeasurement', () => {
       ['wasm', true],
       ['cpu', false],
     ]);
+    expect(report.attempts[3].reason).toBe(CPU_NOT_RACED);
+    expect(h.started).not.toContain('cpu');
     expect(report.attempts[1].reason).toBe('no float textures');
     expect(report.attempts[2].reason).toMatch(/checked wasm; .*2,600 samples\/s over 4 batches/);
     expect(report.patches).toEqual(['patched webgpu']);
@@ -98,7 +101,14 @@ describe('selectByMeasurement', () => {
     expect(report.backend).toBe('wasm');
     expect(report.threads).toBe(2);
     expect(h.active()).toBe('wasm');
-    expect(report.choice).toBe('WASM 1,900 samples/s, CPU 80, WebGPU 24: using WASM');
+    expect(report.choice).toBe('WASM 1,900 samples/s, WebGPU 24: using WASM');
+  });
+
+  it('races the CPU backend only when nothing else passed', async () => {
+    const h = hooks({ webgpu: 24, cpu: 80 }, { webgpu: 'device lost' });
+    const report = await selectByMeasurement(BACKEND_ORDER, false, h.race);
+    expect(report.backend).toBe('cpu');
+    expect(report.choice).toBe('CPU 80 samples/s: using CPU (the only one timed)');
   });
 
   it('without a timing, or when forced, uses the first that passes and times nothing', async () => {

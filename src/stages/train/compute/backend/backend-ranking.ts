@@ -38,6 +38,6 @@ export function rankBackends(speeds: readonly BackendSpeed[]): BackendRanking {
   const figures = ranked.map(
     (s, i) => `${LABELS[s.backend]} ${rate(s.samplesPerSecond)}${i === 0 ? ' samples/s' : ''}`,
   );
-  const alone = ranked.length === 1 ? ' (the only backend that passed)' : '';
+  const alone = ranked.length === 1 ? ' (the only one timed)' : '';
   return { chosen, ranked, summary: `${figures.join(', ')}: using ${LABELS[chosen]}${alone}` };
 }

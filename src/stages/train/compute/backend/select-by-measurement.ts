@@ -2,7 +2,7 @@
  * The backend race, independent of where it runs: start each candidate, apply its patches, run the
  * correctness check, then (when a timing is given) time a few real batches of the model about to train on
  * every backend that passed and keep the fastest. Without a timing the first backend that passes is used,
- * as before there was a race. The host (the training worker) supplies how to start a backend and the check.
+ * as before there was a race. The CPU backend only races when nothing else passed. The host (the training worker) supplies how to start a backend and the check.
  */
 import type { BackendAttempt, BackendName, BackendReport, BackendSpeed } from '../../contract';
 import { rankBackends } from './backend-ranking';
@@ -25,6 +25,10 @@ export interface RaceHooks {
   time?: () => Promise<{ samplesPerSecond: number; batches: number }>;
 }
 
+/** Why the CPU backend was not started in a race that another backend already passed. */
+export const CPU_NOT_RACED =
+  'not tried: another backend passed, and tfjs’ CPU backend (plain JavaScript) is slower than WASM at training';
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -42,6 +46,12 @@ export async function selectByMeasurement(
   const race = hooks.time && !forced && candidates.length > 1 ? hooks.time : null;
   for (const backend of candidates) {
     const started = now();
+    if (race && backend === 'cpu' && passed.size > 0) {
+      // tfjs' CPU backend is plain JavaScript: slower than WASM at training, and timing LSTM(228) on it
+      // takes seconds, so it only trains when nothing else could.
+      attempts.push({ backend, ok: false, reason: CPU_NOT_RACED, ms: 0 });
+      continue;
+    }
     try {
       const ready = await hooks.start(backend);
       const checked = await hooks.check();
