@@ -120,6 +120,29 @@ describe.each(['cpu', 'wasm'] as const)('fused Adam on %s', (backend) => {
     const fusedWeights = fusedModel.getWeights();
     for (let i = 0; i < stockWeights.length; i++)
       expect(maxAbsDiff(stockWeights[i], fusedWeights[i])).toBeLessThan(1e-5);
+
+    // Saved with its optimizer, the model loads back with tfjs' Adam holding the fused one's state.
+    let saved: tf.io.ModelArtifacts | null = null;
+    await fusedModel.save(
+      tf.io.withSaveHandler(async (artifacts) => {
+        saved = artifacts;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+      { includeOptimizer: true },
+    );
+    if (!saved) throw new Error('nothing was saved');
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved));
+    expect(loaded.optimizer.getClassName()).toBe('Adam');
+    const [before, after] = [
+      await fusedModel.optimizer.getWeights(),
+      await loaded.optimizer.getWeights(),
+    ];
+    expect(after.map((w) => w.name)).toEqual(before.map((w) => w.name));
+    expect(after[0].tensor.dataSync()[0]).toBe(10); // iterations
+    for (let i = 1; i < before.length; i++)
+      expect(maxAbsDiff(before[i].tensor, after[i].tensor)).toBe(0);
+    tf.dispose([before[0].tensor, after[0].tensor]);
+    disposeModel(loaded);
     disposeModel(stockModel);
     disposeModel(fusedModel);
   });
