@@ -92,5 +92,6 @@ export async function openNotebook(): Promise<void> {
 export function runLinkPlan(): void {
   const plan = sessionStore.get().linkPlan;
   sessionStore.set({ linkPlan: null });
-  if (plan) void runCells({ only: plan });
+  // The plan showed each cell's cost: its long runs need no second question.
+  if (plan) void runCells({ only: plan, confirmed: true });
 }
