@@ -178,7 +178,7 @@ describe('training hooks and memory', () => {
     expect(heldOutRmse(state, data, new PrizeScorer(state, data))).toBeGreaterThan(0);
   });
 
-  it('counts model bytes exactly as allocated and refuses an over-budget model naming the factors to use', () => {
+  it('counts model bytes exactly as allocated and refuses an over-budget model naming the factors to use', async () => {
     const dims = prizeDims(data);
     const options = { ...korenPreset('timesvdpp', 8) };
     const s = allocateModel(options, data);
@@ -215,7 +215,7 @@ describe('training hooks and memory', () => {
     expect(() => checkModelFits(big, netflix, 500e6)).toThrow(
       'timeSVD++ needs 996.6 MB, over the 500.0 MB budget: lower the factors from 200 to 75 or fewer.',
     );
-    expect(() => trainPrizeModel({ data, model: options, budgetBytes: 1000 })).rejects.toThrow(
+    await expect(trainPrizeModel({ data, model: options, budgetBytes: 1000 })).rejects.toThrow(
       PrizeModelTooLargeError,
     );
   });

@@ -3,7 +3,7 @@ import type { RatingsTable } from '../../src/stages/ingest/compute/ratings-table
 import { HELD_OUT_ROLE } from '../../src/stages/prize/contract';
 import type { PairList } from '../../src/stages/prize/compute/pair-list-parser';
 import { lastNSplit, probeSplit } from '../../src/stages/prize/compute/protocol-split';
-import { buildUserIndex } from '../../src/stages/prize/compute/user-index';
+import { buildTrainIndex } from '../../src/stages/prize/compute/user-index';
 
 /** Rows as [user, movie, stars, day]. */
 function table(rows: [number, number, number, number][]): RatingsTable {
@@ -59,8 +59,12 @@ describe('the probe protocol', () => {
       probePairsNotFound: 1,
     });
     // No probe rating is in the training index.
-    const train = buildUserIndex(t, 3, split.role, 0);
-    expect(Array.from(train.rows)).toEqual([0, 2, 4]);
+    const train = buildTrainIndex(t, 3, 3, split.role, 0);
+    expect(Array.from(train.entry, (e) => [e >>> 8, e & 255])).toEqual([
+      [0, 3],
+      [0, 4],
+      [1, 0],
+    ]);
     expect(Array.from(train.start)).toEqual([0, 1, 2, 3]);
   });
 });

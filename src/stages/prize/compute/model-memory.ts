@@ -28,10 +28,13 @@ export function estimateModelBytes(
   return bytes;
 }
 
-/** Bytes of the split and its user indexes, shared by all models: 1 + 4 bytes per rating, 8 per user. */
+/**
+ * Bytes of the split and its user indexes, shared by all models (on top of the table's 11 per rating): the
+ * role byte of every rating, 6 per training rating, 4 per held-out rating, 8 per user.
+ */
 export function estimateDataBytes(dims: PrizeDims): number {
   const ratings = dims.trainRatings + dims.heldOutRatings;
-  return ratings * (1 + 4) + 8 * (dims.users + 1);
+  return ratings + 6 * dims.trainRatings + 4 * dims.heldOutRatings + 8 * (dims.users + 1);
 }
 
 const MODEL_NAMES: Record<PrizeModelOptions['kind'], string> = {

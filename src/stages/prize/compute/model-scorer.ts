@@ -33,13 +33,13 @@ export class PrizeScorer {
     for (let c = 0; c < f; c++) this.vector[c] = state.userFactors[u * f + c];
     if (state.factorDrift.length > 0)
       for (let c = 0; c < f; c++) this.drift[c] = state.factorDrift[u * f + c];
-    const { start, rows } = data.train;
+    const { start, entry } = data.train;
     const count = start[u + 1] - start[u];
     if (state.implicitFactors.length > 0 && count > 0) {
       const norm = 1 / Math.sqrt(count);
       const Y = state.implicitFactors;
       for (let k = start[u]; k < start[u + 1]; k++) {
-        const j = data.table.movie[rows[k]] * f;
+        const j = (entry[k] >>> 8) * f;
         for (let c = 0; c < f; c++) this.vector[c] += norm * Y[j + c];
       }
     }

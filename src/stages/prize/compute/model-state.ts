@@ -106,15 +106,14 @@ function normals(count: number, sd: number, rng: Rng): Float32Array {
 
 /** Each user's distinct training days (ascending), t_u, and dev_u(t) per day: two passes over the rows. */
 function fillUserDays(state: PrizeModelState, data: PrizeData, perDayBias: boolean): void {
-  const { start, rows } = data.train;
-  const day = data.table.day;
+  const { start, day } = data.train;
   const users = data.users;
   const seen = new Int32Array(65536).fill(-1);
   const dayStart = new Uint32Array(users + 1);
   for (let u = 0; u < users; u++) {
     let distinct = 0;
     for (let k = start[u]; k < start[u + 1]; k++) {
-      const d = day[rows[k]];
+      const d = day[k];
       if (seen[d] !== u) {
         seen[d] = u;
         distinct++;
@@ -129,7 +128,7 @@ function fillUserDays(state: PrizeModelState, data: PrizeData, perDayBias: boole
     let at = dayStart[u];
     let sum = 0;
     for (let k = start[u]; k < start[u + 1]; k++) {
-      const d = day[rows[k]];
+      const d = day[k];
       sum += d;
       if (seen[d] !== u) {
         seen[d] = u;

@@ -1,18 +1,20 @@
 import type { RatingsTable } from '../../ingest/compute/ratings-table';
 import { HELD_OUT_ROLE, TRAIN_ROLE } from '../contract';
 import type { PrizeSplit } from './protocol-split';
-import { buildUserIndex, type UserIndex } from './user-index';
+import { buildTrainIndex, buildUserIndex, type TrainIndex, type UserIndex } from './user-index';
 
 /**
- * Everything the Prize models share for one split, built once: the table (read in place), training and
- * held-out rows grouped by user, and the numbers the models size themselves by. 4 bytes per rating of index
- * on top of the table's 11 and the split's 1.
+ * Everything the Prize models share for one split, built once: the table (read in place), the role mask,
+ * training ratings and held-out rows grouped by user, and the numbers the models size themselves by: 4 bytes
+ * per rating of index on top of the table's 11 and the role mask's 1 (6 per training rating, 4 per held-out).
  */
 export interface PrizeData {
   table: RatingsTable;
   users: number;
   movies: number;
-  train: UserIndex;
+  /** `TRAIN_ROLE` or `HELD_OUT_ROLE` per table row. */
+  role: Uint8Array;
+  train: TrainIndex;
   heldOut: UserIndex;
   /** Mean of the training ratings (μ). */
   mean: number;
@@ -43,11 +45,11 @@ export function buildPrizeData(
   movies: number,
   split: PrizeSplit,
 ): PrizeData {
-  const train = buildUserIndex(table, users, split.role, TRAIN_ROLE);
+  const train = buildTrainIndex(table, users, movies, split.role, TRAIN_ROLE);
   const heldOut = buildUserIndex(table, users, split.role, HELD_OUT_ROLE);
   const values = table.ratingValues;
   let sum = 0;
-  for (let k = 0; k < train.rows.length; k++) sum += values[table.code[train.rows[k]]];
+  for (let k = 0; k < train.entry.length; k++) sum += values[train.entry[k] & 255];
   let firstDay = Infinity;
   let lastDay = -Infinity;
   for (let r = 0; r < table.day.length; r++) {
@@ -59,9 +61,10 @@ export function buildPrizeData(
     table,
     users,
     movies,
+    role: split.role,
     train,
     heldOut,
-    mean: train.rows.length > 0 ? sum / train.rows.length : 0,
+    mean: train.entry.length > 0 ? sum / train.entry.length : 0,
     min: values[0],
     max: values[values.length - 1],
     firstDay: Number.isFinite(firstDay) ? firstDay : 0,
@@ -74,7 +77,7 @@ export function prizeDims(data: PrizeData, countUserDays = true): PrizeDims {
   return {
     users: data.users,
     movies: data.movies,
-    trainRatings: data.train.rows.length,
+    trainRatings: data.train.entry.length,
     heldOutRatings: data.heldOut.rows.length,
     userDays: countUserDays ? distinctUserDays(data) : null,
   };
@@ -83,16 +86,13 @@ export function prizeDims(data: PrizeData, countUserDays = true): PrizeDims {
 /** Distinct training days per user, summed, with a day-stamp table (no per-user allocation). */
 function distinctUserDays(data: PrizeData): number {
   const stamp = new Int32Array(65536).fill(-1);
-  const { start, rows } = data.train;
-  const day = data.table.day;
+  const { start, day } = data.train;
   let total = 0;
   for (let u = 0; u < data.users; u++)
     for (let k = start[u]; k < start[u + 1]; k++) {
-      const d = day[rows[k]];
-      if (stamp[d] !== u) {
-        stamp[d] = u;
-        total++;
-      }
+      if (stamp[day[k]] === u) continue;
+      stamp[day[k]] = u;
+      total++;
     }
   return total;
 }

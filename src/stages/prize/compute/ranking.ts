@@ -40,8 +40,7 @@ export function rankingMetrics(options: RankingOptions): RankingResult {
   let ndcgSum = 0;
   for (let n = 0; n < users.length; n++) {
     const u = users[n];
-    for (let r = train.start[u]; r < train.start[u + 1]; r++)
-      mark[table.movie[train.rows[r]]] = u + 1;
+    for (let r = train.start[u]; r < train.start[u + 1]; r++) mark[train.entry[r] >>> 8] = u + 1;
     let relevant = 0;
     let day = 0;
     for (let r = heldOut.start[u]; r < heldOut.start[u + 1]; r++) {

@@ -22,10 +22,14 @@ export type EpochRates = Pick<
 
 /** Per-run scratch, allocated once with the model: nothing is allocated per rating or per user. */
 export interface EpochScratch {
-  /** p_u of the current user, then α_pu, the implicit sum z and the y gradient: f numbers each. */
+  /**
+   * p_u of the current user (in `temporalEpoch`, p_u + z_u), then α_pu, the implicit sum z_u, λγ z_u and the
+   * y gradient: f numbers each.
+   */
   userFactor: Float64Array;
   userFactorDrift: Float64Array;
   implicitSum: Float64Array;
+  implicitShrink: Float64Array;
   implicitGradient: Float64Array;
   /** Slot in `userDays` of each day for the current user. */
   daySlot: Int32Array;
@@ -36,6 +40,7 @@ export function allocateScratch(factors: number): EpochScratch {
     userFactor: new Float64Array(factors),
     userFactorDrift: new Float64Array(factors),
     implicitSum: new Float64Array(factors),
+    implicitShrink: new Float64Array(factors),
     implicitGradient: new Float64Array(factors),
     daySlot: new Int32Array(65536),
   };
@@ -57,11 +62,13 @@ export function mfEpoch(
   rng: Rng,
   scratch: EpochScratch,
 ): number {
-  const { start, rows } = data.train;
-  const { movie, code, ratingValues: values } = data.table;
+  const { start, entry } = data.train;
+  const values = data.table.ratingValues;
   const { mean, factors: f, userBias: bu, movieBias: bi, userFactors: P, movieFactors: Q } = state;
   const { lrBias, regBias, lrFactor, regFactor } = rates;
   const pu = scratch.userFactor;
+  const shrink = 1 - lrFactor * regFactor;
+  const body = f - (f & 3);
   let squared = 0;
   for (let n = 0; n < userOrder.length; n++) {
     const u = userOrder[n];
@@ -75,20 +82,50 @@ export function mfEpoch(
     for (let t = 0; t < count; t++) {
       let k = first + offset + t;
       if (k >= first + count) k -= count;
-      const row = rows[k];
-      const i = movie[row];
+      const e = entry[k];
+      const i = e >>> 8;
       const qi = i * f;
-      let dot = 0;
-      for (let c = 0; c < f; c++) dot += pu[c] * Q[qi + c];
-      const err = values[code[row]] - (mean + b + bi[i] + dot);
+      // Four accumulators and four factors per step: ~1.25x faster in V8 (see baselines' mf-kernels).
+      let d0 = 0;
+      let d1 = 0;
+      let d2 = 0;
+      let d3 = 0;
+      let c = 0;
+      for (; c < body; c += 4) {
+        d0 += pu[c] * Q[qi + c];
+        d1 += pu[c + 1] * Q[qi + c + 1];
+        d2 += pu[c + 2] * Q[qi + c + 2];
+        d3 += pu[c + 3] * Q[qi + c + 3];
+      }
+      for (; c < f; c++) d0 += pu[c] * Q[qi + c];
+      const err = values[e & 255] - (mean + b + bi[i] + (d0 + d1 + d2 + d3));
       squared += err * err;
       b += lrBias * (err - regBias * b);
       bi[i] += lrBias * (err - regBias * bi[i]);
-      for (let c = 0; c < f; c++) {
+      const step = lrFactor * err;
+      for (c = 0; c < body; c += 4) {
+        const p0 = pu[c];
+        const p1 = pu[c + 1];
+        const p2 = pu[c + 2];
+        const p3 = pu[c + 3];
+        const q0 = Q[qi + c];
+        const q1 = Q[qi + c + 1];
+        const q2 = Q[qi + c + 2];
+        const q3 = Q[qi + c + 3];
+        pu[c] = shrink * p0 + step * q0;
+        pu[c + 1] = shrink * p1 + step * q1;
+        pu[c + 2] = shrink * p2 + step * q2;
+        pu[c + 3] = shrink * p3 + step * q3;
+        Q[qi + c] = shrink * q0 + step * p0;
+        Q[qi + c + 1] = shrink * q1 + step * p1;
+        Q[qi + c + 2] = shrink * q2 + step * p2;
+        Q[qi + c + 3] = shrink * q3 + step * p3;
+      }
+      for (; c < f; c++) {
         const p = pu[c];
         const q = Q[qi + c];
-        pu[c] = p + lrFactor * (err * q - regFactor * p);
-        Q[qi + c] = q + lrFactor * (err * p - regFactor * q);
+        pu[c] = shrink * p + step * q;
+        Q[qi + c] = shrink * q + step * p;
       }
     }
     bu[u] = b;
@@ -105,7 +142,8 @@ export function mfEpoch(
  *   q_i += γ (e (p_u + α_pu dev + z_u) − λ q_i);  p_u += γ (e q_i − λ p_u);  α_pu += γ_αp (e dev q_i − λ_αp α_pu)
  * where z_u = |N(u)|^−½ Σ y_j is computed once per user. The y_j move once per user, by the summed gradient
  * γ |N(u)|^−½ Σ e q_i, with the weight decay (1 − γ λ) compounded over the user's ratings: the usual way to make
- * SVD++ cost O(f) per rating rather than O(|N(u)| f).
+ * SVD++ cost O(f) per rating rather than O(|N(u)| f). The loop keeps v = p_u + z_u rather than p_u (the p_u
+ * update then reads v ← (1 − γλ) v + γ e q_i + γλ z_u), which saves f additions per rating.
  */
 export function temporalEpoch(
   state: PrizeModelState,
@@ -115,8 +153,8 @@ export function temporalEpoch(
   rng: Rng,
   scratch: EpochScratch,
 ): number {
-  const { start, rows } = data.train;
-  const { movie, code, day, ratingValues: values } = data.table;
+  const { start, entry, day } = data.train;
+  const values = data.table.ratingValues;
   const { mean, factors: f, userBias: bu, movieBias: bi, userFactors: P, movieFactors: Q } = state;
   const {
     implicitFactors: Y,
@@ -134,7 +172,10 @@ export function temporalEpoch(
   const factorDrifts = AP.length > 0;
   const { lrBias, regBias, lrFactor, regFactor, lrDrift, regDrift, lrBin, regBin } = rates;
   const { lrUserDay, regUserDay, lrFactorDrift, regFactorDrift } = rates;
-  const { userFactor: pu, userFactorDrift: apu, implicitSum: z, implicitGradient: grad } = scratch;
+  const { userFactor: v, userFactorDrift: apu, implicitSum: z, implicitGradient: grad } = scratch;
+  const zShrink = scratch.implicitShrink;
+  const shrink = 1 - lrFactor * regFactor;
+  const driftShrink = 1 - lrFactorDrift * regFactorDrift;
   const slot = scratch.daySlot;
   let squared = 0;
   for (let n = 0; n < userOrder.length; n++) {
@@ -143,7 +184,6 @@ export function temporalEpoch(
     const count = start[u + 1] - first;
     if (count === 0) continue;
     const base = u * f;
-    for (let c = 0; c < f; c++) pu[c] = P[base + c];
     if (factorDrifts) for (let c = 0; c < f; c++) apu[c] = AP[base + c];
     let b = bu[u];
     let a = timed ? drift[u] : 0;
@@ -153,24 +193,28 @@ export function temporalEpoch(
       z.fill(0);
       grad.fill(0);
       for (let k = first; k < first + count; k++) {
-        const j = movie[rows[k]] * f;
+        const j = (entry[k] >>> 8) * f;
         for (let c = 0; c < f; c++) z[c] += Y[j + c];
       }
       for (let c = 0; c < f; c++) z[c] *= norm;
+    }
+    for (let c = 0; c < f; c++) {
+      v[c] = P[base + c] + z[c];
+      zShrink[c] = (1 - shrink) * z[c];
     }
     const offset = rng.int(count);
     for (let t = 0; t < count; t++) {
       let k = first + offset + t;
       if (k >= first + count) k -= count;
-      const row = rows[k];
-      const i = movie[row];
+      const e = entry[k];
+      const i = e >>> 8;
       const qi = i * f;
       let prediction = mean + b + bi[i];
       let dev = 0;
       let s = 0;
       let bin = 0;
       if (timed) {
-        const d = day[row];
+        const d = day[k];
         s = slot[d];
         dev = userDayDev[s];
         bin = Math.floor((d - binFirstDay) * binScale);
@@ -178,11 +222,9 @@ export function temporalEpoch(
         prediction += a * dev + binBias[bin] + (perDay ? userDayBias[s] : 0);
       }
       let dot = 0;
-      if (factorDrifts)
-        for (let c = 0; c < f; c++) dot += Q[qi + c] * (pu[c] + apu[c] * dev + z[c]);
-      else if (implicit) for (let c = 0; c < f; c++) dot += Q[qi + c] * (pu[c] + z[c]);
-      else for (let c = 0; c < f; c++) dot += Q[qi + c] * pu[c];
-      const err = values[code[row]] - (prediction + dot);
+      if (factorDrifts) for (let c = 0; c < f; c++) dot += Q[qi + c] * (v[c] + apu[c] * dev);
+      else for (let c = 0; c < f; c++) dot += Q[qi + c] * v[c];
+      const err = values[e & 255] - (prediction + dot);
       squared += err * err;
       b += lrBias * (err - regBias * b);
       bi[i] += lrBias * (err - regBias * bi[i]);
@@ -191,27 +233,37 @@ export function temporalEpoch(
         binBias[bin] += lrBin * (err - regBin * binBias[bin]);
         if (perDay) userDayBias[s] += lrUserDay * (err - regUserDay * userDayBias[s]);
       }
-      for (let c = 0; c < f; c++) {
-        const p = pu[c];
-        const q = Q[qi + c];
-        if (factorDrifts) {
+      const step = lrFactor * err;
+      if (factorDrifts) {
+        const driftStep = lrFactorDrift * err * dev;
+        for (let c = 0; c < f; c++) {
+          const q = Q[qi + c];
+          const vc = v[c];
           const ap = apu[c];
-          Q[qi + c] = q + lrFactor * (err * (p + ap * dev + z[c]) - regFactor * q);
-          apu[c] = ap + lrFactorDrift * (err * dev * q - regFactorDrift * ap);
-        } else Q[qi + c] = q + lrFactor * (err * (p + z[c]) - regFactor * q);
-        pu[c] = p + lrFactor * (err * q - regFactor * p);
-        grad[c] += err * q;
+          Q[qi + c] = shrink * q + step * (vc + ap * dev);
+          v[c] = shrink * vc + step * q + zShrink[c];
+          apu[c] = driftShrink * ap + driftStep * q;
+          grad[c] += err * q;
+        }
+      } else {
+        for (let c = 0; c < f; c++) {
+          const q = Q[qi + c];
+          const vc = v[c];
+          Q[qi + c] = shrink * q + step * vc;
+          v[c] = shrink * vc + step * q + zShrink[c];
+          grad[c] += err * q;
+        }
       }
     }
     bu[u] = b;
     if (timed) drift[u] = a;
-    for (let c = 0; c < f; c++) P[base + c] = pu[c];
+    for (let c = 0; c < f; c++) P[base + c] = v[c] - z[c];
     if (factorDrifts) for (let c = 0; c < f; c++) AP[base + c] = apu[c];
     if (implicit) {
-      const decay = Math.pow(1 - lrFactor * regFactor, count);
+      const decay = Math.pow(shrink, count);
       const step = lrFactor * norm;
       for (let k = first; k < first + count; k++) {
-        const j = movie[rows[k]] * f;
+        const j = (entry[k] >>> 8) * f;
         for (let c = 0; c < f; c++) Y[j + c] = decay * Y[j + c] + step * grad[c];
       }
     }

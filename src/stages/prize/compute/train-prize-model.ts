@@ -67,7 +67,7 @@ export async function trainPrizeModel(options: TrainPrizeModelOptions): Promise<
     modelBytes,
     seconds: 0,
   };
-  const trainCount = data.train.rows.length;
+  const trainCount = data.train.entry.length;
 
   if (settings.kind === 'mean') {
     if (options.signal?.aborted) throw new PrizeCancelledError(settings.kind);
@@ -144,12 +144,12 @@ function epochRates(o: PrizeModelOptions, scale: number): EpochRates {
 }
 
 function meanTrainRmse(data: PrizeData): number {
-  const { rows } = data.train;
-  const { code, ratingValues: values } = data.table;
+  const { entry } = data.train;
+  const values = data.table.ratingValues;
   let squared = 0;
-  for (let k = 0; k < rows.length; k++) {
-    const e = values[code[rows[k]]] - data.mean;
+  for (let k = 0; k < entry.length; k++) {
+    const e = values[entry[k] & 255] - data.mean;
     squared += e * e;
   }
-  return Math.sqrt(squared / Math.max(1, rows.length));
+  return Math.sqrt(squared / Math.max(1, entry.length));
 }
