@@ -175,7 +175,7 @@ describe('training hooks and memory', () => {
       expect(p).toBeGreaterThanOrEqual(1);
       expect(p).toBeLessThanOrEqual(5);
     }
-    expect(heldOutRmse(state, data, new PrizeScorer(state, data))).toBeGreaterThan(0);
+    expect(heldOutRmse(new PrizeScorer(state, data))).toBeGreaterThan(0);
   });
 
   it('counts model bytes exactly as allocated and refuses an over-budget model naming the factors to use', async () => {

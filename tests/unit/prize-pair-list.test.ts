@@ -34,12 +34,12 @@ describe('the probe parser', () => {
     );
     for (const chunkSize of [3, 1 << 16]) {
       const log = new BadLineLog();
-      const pairs = await readPairList(
-        memorySource('probe.txt', probe, chunkSize),
-        'probe',
+      const pairs = await readPairList({
+        source: memorySource('probe.txt', probe, chunkSize),
+        kind: 'probe',
         data,
-        log,
-      );
+        badLines: log,
+      });
       // users in order of first appearance: 10 → 0, 11 → 1, 12 → 2; movies 1 → 0, 2 → 1.
       expect(Array.from(pairs.user)).toEqual([0, 2, 2, 1]);
       expect(Array.from(pairs.movie)).toEqual([0, 0, 1, 0]);
@@ -66,7 +66,12 @@ describe('the probe parser', () => {
   it('refuses a file that is not a probe file, naming it', async () => {
     const data = await training();
     await expect(
-      readPairList(memorySource('probe.txt', TRAINING), 'probe', data, new BadLineLog()),
+      readPairList({
+        source: memorySource('probe.txt', TRAINING),
+        kind: 'probe',
+        data,
+        badLines: new BadLineLog(),
+      }),
     ).rejects.toThrow(
       new FileRefusedError(
         'probe.txt',
@@ -91,12 +96,12 @@ describe('the qualifying parser and the submission file', () => {
       '',
     ].join('\n');
     const log = new BadLineLog();
-    const pairs = await readPairList(
-      memorySource('qualifying.txt', qualifying),
-      'qualifying',
+    const pairs = await readPairList({
+      source: memorySource('qualifying.txt', qualifying),
+      kind: 'qualifying',
       data,
-      log,
-    );
+      badLines: log,
+    });
     expect(Array.from(pairs.user)).toEqual([0, -1, 1, 0]);
     expect(Array.from(pairs.movie)).toEqual([1, 1, 0, -1]);
     // 2005-09-06 is day 13032 since 1970-01-01; 2005-01-31 is 12814.

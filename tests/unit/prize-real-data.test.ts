@@ -43,12 +43,12 @@ describe.runIf(present)('the Prize protocol on the real Netflix files (30 movies
     const dir = sharedPath('netflix/combined_data');
     const data = await load(readdirSync(dir).map((f) => `${dir}/${f}`));
     const probe = lastRatingProbe(data);
-    const pairs = await readPairList(
-      memorySource('probe.txt', probe.text),
-      'probe',
+    const pairs = await readPairList({
+      source: memorySource('probe.txt', probe.text),
+      kind: 'probe',
       data,
-      new BadLineLog(),
-    );
+      badLines: new BadLineLog(),
+    });
     expect(pairs.count).toBe(probe.pairs);
     const prepared = preparePrizeProtocol({
       table: data.table,

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { BadLineLog, describeBadLine } from '../../stages/ingest/compute/bad-lines';
 import { idCount } from '../../stages/ingest/compute/id-index';
+import type { RatingsData } from '../../stages/ingest/compute/ratings-table';
 import { PRIZE_MODEL_KINDS, type PrizeModelKind } from '../../stages/prize/contract';
 import type { PairList } from '../../stages/prize/compute/pair-list-parser';
 import { korenPreset } from '../../stages/prize/compute/prize-presets';
@@ -48,10 +49,10 @@ function modelsOption(args: ParsedArgs): PrizeModelKind[] {
 async function readPairs(
   path: string,
   kind: 'probe' | 'qualifying',
-  data: Parameters<typeof readPairList>[2],
+  data: RatingsData,
 ): Promise<PairList> {
   const log = new BadLineLog((bad) => process.stderr.write(`skipped ${describeBadLine(bad)}\n`));
-  return readPairList(fileSource(path), kind, data, log);
+  return readPairList({ source: fileSource(path), kind, data, badLines: log });
 }
 
 /**
@@ -112,7 +113,7 @@ export async function prizeCommand(parsed: ParsedArgs): Promise<unknown> {
         if (best === null || rmse < best.rmse)
           best = {
             rmse,
-            predictions: predictPairs(trained.scorer, prepared.data.users, qualifying),
+            predictions: predictPairs({ scorer: trained.scorer, pairs: qualifying }),
           };
       },
     });

@@ -88,7 +88,7 @@ export interface PrizeModelResult {
   /** The epoch with the lowest held-out RMSE and that RMSE (1-based; 0 for the mean). */
   bestEpoch: number;
   bestHeldOutRmse: number;
-  /** Epochs that ran (fewer than asked when cancelled — but a cancelled run throws, see `PrizeCancelledError`). */
+  /** Epochs that ran (a cancelled run throws `PrizeCancelledError` instead of returning). */
   epochs: number;
   trainRmse: number[];
   heldOutRmseByEpoch: number[];

@@ -16,8 +16,8 @@ export class PrizeScorer {
   private readonly stamp = new Int32Array(65536);
 
   constructor(
-    private readonly state: PrizeModelState,
-    private readonly data: PrizeData,
+    readonly state: PrizeModelState,
+    readonly data: PrizeData,
   ) {
     this.vector = new Float64Array(state.factors);
     this.drift = new Float64Array(state.factors);
@@ -105,7 +105,8 @@ export class PrizeScorer {
 }
 
 /** RMSE of a model on the held-out ratings, one user at a time. NaN without held-out ratings. */
-export function heldOutRmse(state: PrizeModelState, data: PrizeData, scorer: PrizeScorer): number {
+export function heldOutRmse(scorer: PrizeScorer): number {
+  const data = scorer.data;
   const { start, rows } = data.heldOut;
   const { movie, day, code, ratingValues: values } = data.table;
   let squared = 0;
@@ -125,11 +126,13 @@ export function heldOutRmse(state: PrizeModelState, data: PrizeData, scorer: Pri
  * Predictions for a list of (user, movie, day), e.g. a qualifying file, in the list's order. The list is
  * visited grouped by user (a counting sort), so each user's part is prepared once.
  */
-export function predictPairs(
-  scorer: PrizeScorer,
-  users: number,
-  pairs: { count: number; user: Int32Array; movie: Int32Array; day: Uint16Array },
-): Float32Array {
+export function predictPairs(options: {
+  scorer: PrizeScorer;
+  /** A `PairList` (from `readPairList`) or any list of the same shape; −1 marks an unknown user or movie. */
+  pairs: { count: number; user: Int32Array; movie: Int32Array; day: Uint16Array };
+}): Float32Array {
+  const { scorer, pairs } = options;
+  const users = scorer.data.users;
   const start = new Uint32Array(users + 2);
   for (let p = 0; p < pairs.count; p++) start[pairs.user[p] + 2]++;
   for (let u = 0; u <= users; u++) start[u + 1] += start[u];

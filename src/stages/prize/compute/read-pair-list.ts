@@ -17,12 +17,17 @@ const FORMAT_OF: Record<PairListKind, string> = {
  * ingest stage's `sniffFormat` (which knows both formats), never by its name: a file that is not of the
  * expected kind is refused with a `FileRefusedError` that says what it looks like instead.
  */
-export async function readPairList(
-  source: RatingSource,
-  kind: PairListKind,
-  data: RatingsData,
-  badLines: BadLineLog,
-): Promise<PairList> {
+export interface ReadPairListOptions {
+  source: RatingSource;
+  kind: PairListKind;
+  /** The loaded training ratings whose ids the file's customers and movies are looked up in. */
+  data: RatingsData;
+  /** Receives every skipped line with file name and line number (and counts them). */
+  badLines: BadLineLog;
+}
+
+export async function readPairList(options: ReadPairListOptions): Promise<PairList> {
+  const { source, kind, data, badLines } = options;
   const parser = new PairListParser(
     source.name,
     kind,

@@ -17,7 +17,7 @@ export interface PrepareProtocolOptions {
   table: RatingsTable;
   users: number;
   movies: number;
-  /** The probe pairs (from `readPairList(…, 'probe', …)`); without them the last-9 protocol is used. */
+  /** The probe pairs (from `readPairList({ kind: 'probe', … })`); without them the last-9 protocol is used. */
   probe?: PairList | null;
 }
 
@@ -34,7 +34,6 @@ export function preparePrizeProtocol(options: PrepareProtocolOptions): PreparedP
   const { table, users, movies, probe } = options;
   const split = probe ? probeSplit(table, users, probe) : lastNSplit(table, users);
   const data = buildPrizeData(table, users, movies, split);
-  // The role mask is folded into the two user indexes; dropping it here frees its byte per rating.
   return {
     protocol: split.protocol,
     data,

@@ -71,7 +71,7 @@ export async function trainPrizeModel(options: TrainPrizeModelOptions): Promise<
 
   if (settings.kind === 'mean') {
     if (options.signal?.aborted) throw new PrizeCancelledError(settings.kind);
-    const rmse = heldOutRmse(state, data, scorer);
+    const rmse = heldOutRmse(scorer);
     const trainRmse = meanTrainRmse(data);
     Object.assign(result, { heldOutRmse: rmse, bestHeldOutRmse: rmse, epochs: 0 });
     result.seconds = (now() - started) / 1000;
@@ -100,7 +100,7 @@ export async function trainPrizeModel(options: TrainPrizeModelOptions): Promise<
     const squared = runEpoch(state, data, rates, userOrder, rng, scratch);
     const sgdSeconds = (now() - epochStart) / 1000;
     const trainRmse = Math.sqrt(squared / Math.max(1, trainCount));
-    const rmse = heldOutRmse(state, data, scorer);
+    const rmse = heldOutRmse(scorer);
     result.epochs = epoch;
     result.trainRmse.push(trainRmse);
     result.heldOutRmseByEpoch.push(rmse);
