@@ -110,16 +110,19 @@ describe('npm run cli -- prize', () => {
   });
 
   it('exits 2 on a usage error and 1 on a file that is not a probe, saying why', async () => {
-    const badModel = await cli('prize', training, '--models', 'mf,knn');
+    // Four processes at once: each spends most of its time starting tsx.
+    const [badModel, half, notProbe, help] = await Promise.all([
+      cli('prize', training, '--models', 'mf,knn'),
+      cli('prize', training, '--qualifying', qualifying),
+      cli('prize', training, '--probe', training),
+      cli('prize', '--help'),
+    ]);
     expect(badModel.code).toBe(2);
     expect(badModel.stderr).toMatch(/^--models: unknown model “knn”/);
-    const half = await cli('prize', training, '--qualifying', qualifying);
     expect(half.code).toBe(2);
     expect(half.stderr).toMatch(/^--qualifying and --predictions go together/);
-    const notProbe = await cli('prize', training, '--probe', training);
     expect(notProbe.code).toBe(1);
     expect(notProbe.stderr).toMatch(/^combined_data_1\.txt is not a probe file/);
-    const help = await cli('prize', '--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(
       /^usage: npm run --silent cli -- prize FILE\.\.\. \[--probe probe\.txt\]/,
