@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { readdirSync } from 'node:fs';
 
 /** Imports that pure compute must never reach: UI, DOM-bound libraries, worker glue. */
 const notInCompute = {
@@ -18,6 +19,15 @@ const notInCompute = {
     },
   ],
 };
+
+/** The UI starts workers only through src/app/workers/; it may name their types. */
+const workersOnlyAsTypes = {
+  group: ['**/workers/*', '!**/app/workers/*', '!../workers/*', '!./workers/*'],
+  allowTypeImports: true,
+  message: 'The UI imports worker modules only as types; start workers through src/app/workers/.',
+};
+
+const STAGES = readdirSync(new URL('./src/stages/', import.meta.url));
 
 export default tseslint.config(
   {
@@ -61,15 +71,56 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [workersOnlyAsTypes] }],
+    },
+  },
+  // One stage's UI never imports another's: it reads their results through the notebook (`readResult`,
+  // `useCellResult`). The shell imports a stage's UI only in the cell list, src/app/cells.ts.
+  ...STAGES.map((stage) => ({
+    files: [`src/stages/${stage}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            workersOnlyAsTypes,
+            {
+              group: STAGES.filter((other) => other !== stage).map((other) => `**/${other}/ui/**`),
+              message: `A stage's ui is its own: read another cell's result through the notebook (readResult / useCellResult).`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['src/app/**/*.{ts,tsx}', 'src/main.tsx'],
+    ignores: ['src/app/cells.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            workersOnlyAsTypes,
+            {
+              group: ['**/stages/*/ui/**'],
+              message: "The shell imports a stage's ui only in the cell list (src/app/cells.ts).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/ui-kit/**/*.{ts,tsx}'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['**/workers/*', '!**/app/workers/*'],
-              allowTypeImports: true,
-              message:
-                'The UI imports worker modules only as types; start workers through src/app/workers/.',
+              group: ['**/stages/**', '**/app/**', '**/workers/**', 'comlink'],
+              message: 'The UI kit is a leaf: it imports no stage, no shell module and no worker.',
             },
           ],
         },

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_ORDER } from '../../src/app/state/notebook';
 import { openPage } from './harness';
 import { waitForCell } from './notebook-pages';
 import { browserSession } from './session';
@@ -18,12 +17,27 @@ describe('Run all', () => {
       `${session.server.url}#v=1&seed=5&data=sample&${SMALL_BUDGET}`,
     );
     await waitForCell(page, 'subset');
+    // The notebook's cells, in the order the page shows them (the cell list's order).
+    const CELL_ORDER = await page.$$eval('section[data-cell]', (sections) =>
+      sections.map((s) => s.getAttribute('data-cell') ?? ''),
+    );
+    expect(CELL_ORDER.length).toBeGreaterThanOrEqual(11);
     await page.getByRole('button', { name: 'Run all' }).click();
     for (const cell of CELL_ORDER) await waitForCell(page, cell, 'done', 240_000);
     const statuses = await page.$$eval('section[data-cell]', (sections) =>
       sections.map((s) => s.getAttribute('data-status')),
     );
     expect(statuses).toEqual(CELL_ORDER.map(() => 'done'));
+    // Tune trains its best configuration in full, so Compare has the tuned LSTM's row.
+    const tunedRow = page.getByTestId('comparison').locator('tr[data-model="lstm-tuned"]');
+    expect(await tunedRow.count()).toBe(1);
+
+    // A reload reopens the link the notebook wrote, which says what it will run and runs it on a click.
+    await page.reload();
+    await page.getByTestId('link-plan').getByRole('button', { name: 'Run them' }).click();
+    await waitForCell(page, 'tune', 'done', 240_000);
+    await waitForCell(page, 'compare', 'done', 240_000);
+    expect(await tunedRow.count()).toBe(1);
     expect(errors).toEqual([]);
   });
 });

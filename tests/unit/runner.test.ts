@@ -1,20 +1,32 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CELL_ORDER, notebook, setCellStatus, type CellId } from '../../src/app/state/notebook';
+import { NOTEBOOK_CELLS } from '../../src/app/cells';
+import type { AnyCellDefinition } from '../../src/app/state/cell-definition';
+import {
+  installNotebook,
+  notebook,
+  setCellStatus,
+  type CellId,
+} from '../../src/app/state/notebook';
+import { LONG_RUN_SECONDS, longRunStore } from '../../src/app/state/long-run';
 import {
   cellChanged,
   missingInput,
   paramsChanged,
-  registerCellRunner,
   runCell,
   runCells,
 } from '../../src/app/state/runner';
+
+const CELL_ORDER = NOTEBOOK_CELLS.map((cell) => cell.id);
 
 /** Runners that behave like the real cells: status running, then done (or error), then the change wave. */
 function fakeCells(options: { subsetFails?: boolean } = {}) {
   const runs: CellId[] = [];
   const cancelled: CellId[] = [];
-  const register = (id: CellId, followsInputs: boolean, fails = false) =>
-    registerCellRunner(id, {
+  // The notebook's own cells (ids, titles, inputs), with runs of their own.
+  const fake = (cell: AnyCellDefinition, followsInputs: boolean, fails = false) => {
+    const id = cell.id;
+    return {
+      ...cell,
       followsInputs,
       cancel: () => cancelled.push(id),
       run: async () => {
@@ -28,10 +40,14 @@ function fakeCells(options: { subsetFails?: boolean } = {}) {
         setCellStatus(id, { kind: 'done', keyFigure: `${id} ok`, ms: 5 });
         await cellChanged(id);
       },
-    });
+    } as AnyCellDefinition;
+  };
   // Subset follows its input, as the real one does; every other cell waits to be run.
-  for (const id of CELL_ORDER)
-    register(id, id === 'subset', id === 'subset' && options.subsetFails);
+  installNotebook(
+    NOTEBOOK_CELLS.map((cell) =>
+      fake(cell, cell.id === 'subset', cell.id === 'subset' && options.subsetFails),
+    ),
+  );
   return { runs, cancelled };
 }
 
@@ -39,6 +55,7 @@ function fakeCells(options: { subsetFails?: boolean } = {}) {
 const after = (id: CellId) => CELL_ORDER.slice(CELL_ORDER.indexOf(id) + 1);
 
 beforeEach(() => {
+  installNotebook(NOTEBOOK_CELLS);
   for (const id of CELL_ORDER) setCellStatus(id, { kind: 'idle' });
 });
 
@@ -101,5 +118,50 @@ describe('the notebook runner', () => {
     expect(await runCells()).toBe(false);
     expect(runs).toEqual(['data', 'subset']);
     expect(notebook.get().subset.kind).toBe('error');
+  });
+
+  it('asks before a long run, refuses one that does not fit, and skips the question when confirmed', async () => {
+    const { runs } = fakeCells();
+    const lstm = NOTEBOOK_CELLS.find((cell) => cell.id === 'lstm')!;
+    let estimate = { seconds: LONG_RUN_SECONDS + 1, refusal: null as string | null };
+    installNotebook(
+      NOTEBOOK_CELLS.map((cell) =>
+        cell.id === 'lstm'
+          ? ({
+              ...lstm,
+              followsInputs: false,
+              estimate: () => estimate,
+              run: async () => {
+                runs.push('lstm');
+                setCellStatus('lstm', { kind: 'done', keyFigure: 'ok', ms: 1 });
+              },
+            } as AnyCellDefinition)
+          : cell,
+      ),
+    );
+    setCellStatus('sequences', { kind: 'done', keyFigure: 'x', ms: 1 });
+    const asked = runCell('lstm');
+    await Promise.resolve();
+    expect(longRunStore.get().pending?.id).toBe('lstm');
+    longRunStore.get().pending!.answer(false);
+    expect(await asked).toBe(false);
+    expect(runs).not.toContain('lstm');
+
+    const yes = runCell('lstm');
+    await Promise.resolve();
+    longRunStore.get().pending!.answer(true);
+    expect(await yes).toBe(true);
+    expect(runs).toContain('lstm');
+
+    setCellStatus('lstm', { kind: 'idle' });
+    expect(await runCell('lstm', { confirmed: true })).toBe(true);
+    expect(longRunStore.get().pending).toBeNull();
+
+    estimate = {
+      seconds: 1,
+      refusal: 'One training batch would take 3.0 GiB: lower the batch size.',
+    };
+    expect(await runCell('lstm')).toBe(false);
+    expect(notebook.get().lstm).toEqual({ kind: 'error', message: estimate.refusal });
   });
 });

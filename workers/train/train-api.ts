@@ -9,6 +9,10 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { transfer } from 'comlink';
 import type { RunId } from '../../src/lib/ids';
 import { pairSource, predictWindows } from '../../src/stages/train/compute/api';
+import {
+  timeTrainingBatches,
+  type TimedRequest,
+} from '../../src/stages/train/compute/backend/time-training-batches';
 import { runTraining } from '../../src/stages/train/compute/run-training';
 import {
   DEFAULT_BACKEND_OPTIONS,
@@ -32,18 +36,23 @@ import { disposeModel } from '../../src/stages/train/compute/model/dispose-model
 export function createTrainApi(options: { persistModels?: boolean } = {}) {
   const runs = new RunTokens();
   const kept = new KeptModels(tf, options.persistModels ?? typeof indexedDB !== 'undefined');
-  let backend: { options: BackendOptions; report: Promise<BackendReport> } | null = null;
+  let backend: { options: BackendOptions; report: Promise<BackendReport>; timed: boolean } | null =
+    null;
 
   /**
    * Starts (once per choice) and reports the backend; a different forced choice restarts the selection.
-   * Without options, keeps the backend already chosen (or selects with the defaults).
+   * Without options, keeps the backend already chosen (or selects with the defaults). With `timed` (the
+   * request about to train) and no forced choice, a selection not yet timed is run again as a race: every
+   * backend that passes is timed on that model and the fastest is kept.
    */
-  function init(choice?: BackendOptions): Promise<BackendReport> {
+  function init(choice?: BackendOptions, timed?: TimedRequest): Promise<BackendReport> {
     if (!choice && backend) return backend.report;
     choice ??= DEFAULT_BACKEND_OPTIONS;
-    if (!backend || backend.options.force !== choice.force) {
-      const report = selectBackend(tf, choice, tinyChecks);
-      backend = { options: choice, report };
+    const race = timed !== undefined && choice.force === null;
+    if (!backend || backend.options.force !== choice.force || (race && !backend.timed)) {
+      const time = race ? (t: typeof tf) => timeTrainingBatches(t, timed) : undefined;
+      const report = selectBackend(tf, choice, tinyChecks, time);
+      backend = { options: choice, report, timed: race };
       // A failed selection may be retried with another choice.
       report.catch(() => {
         if (backend?.report === report) backend = null;
@@ -59,7 +68,7 @@ export function createTrainApi(options: { persistModels?: boolean } = {}) {
     const { runId } = request;
     const token = runs.start(runId);
     try {
-      const report = await init(request.backend);
+      const report = await init(request.backend, request);
       onProgress({ kind: 'backend', report });
       const batches = new BatchCoalescer(onProgress);
       const { model, result: trained } = await runTraining(tf, request, {

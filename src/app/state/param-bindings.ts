@@ -1,13 +1,13 @@
-import type { ParamSpec } from '../../stages/notebook/compute/param-codec';
-import type { CellId } from './notebook';
-import type { Store } from './store';
+import type { ParamSpec } from '../../lib/param-codec';
+import type { ParamTable } from '../../ui-kit/ParamFields';
+import type { Store } from '../../ui-kit/store';
+import type { CellId } from './cell-definition';
 
 /**
- * Ties a cell's link parameters to its store. A cell registers one binding (from its ui module); the share
- * link reads the values through it, and an opened link writes them back.
+ * Ties a cell's link parameters to its store. A cell lists its bindings in its definition (`params`); the
+ * share link reads the values through them, and an opened link writes them back.
  */
 export interface CellParamBinding {
-  cell: CellId;
   specs: readonly ParamSpec[];
   /** The values the person chose, by key; a key left out means "the cell's default". */
   read(): Map<string, unknown>;
@@ -18,17 +18,22 @@ export interface CellParamBinding {
 }
 
 /** A cell may bind several groups of parameters (e.g. a sweep's options and the k chosen from it). */
-const bindings: CellParamBinding[] = [];
+let bindings: (CellParamBinding & { cell: CellId })[] = [];
+let unsubscribes: (() => void)[] = [];
 const listeners = new Set<(cell: CellId) => void>();
 
-export function bindCellParams(binding: CellParamBinding): void {
-  bindings.push(binding);
-  let last = JSON.stringify([...binding.read()]);
-  binding.store.subscribe(() => {
-    const now = JSON.stringify([...binding.read()]);
-    if (now === last) return;
-    last = now;
-    listeners.forEach((listener) => listener(binding.cell));
+/** Makes these the notebook's bindings (the notebook installs every cell's), replacing any before. */
+export function installParamBindings(list: (CellParamBinding & { cell: CellId })[]): void {
+  unsubscribes.forEach((unsubscribe) => unsubscribe());
+  bindings = list;
+  unsubscribes = list.map((binding) => {
+    let last = JSON.stringify([...binding.read()]);
+    return binding.store.subscribe(() => {
+      const now = JSON.stringify([...binding.read()]);
+      if (now === last) return;
+      last = now;
+      listeners.forEach((listener) => listener(binding.cell));
+    });
   });
 }
 
@@ -63,51 +68,48 @@ export function writeAllParams(values: ReadonlyMap<string, unknown>): string[] {
   return problems;
 }
 
-/** One field of a cell's options object and how it travels in links. */
-export interface OptionField<T> {
-  field: keyof T;
-  spec: ParamSpec;
-  /** Link value → option value, for fields whose link form differs (e.g. 0 for "none"). */
-  fromLink?: (value: unknown) => unknown;
-  toLink?: (value: unknown) => unknown;
-}
-
 /**
- * Binds a cell whose parameters are one options object with defaults: links carry the fields that differ
- * from the defaults, and an opened link sets them over the defaults.
+ * The binding of a cell whose parameters are one options object with defaults, from its parameter table:
+ * links carry the fields that differ from the defaults, and an opened link sets them over the defaults.
+ * A field shown as "0 = none" travels as 0 for null; a switch travels as on/off.
  */
-export function bindOptionParams<T extends object, S extends object>(binding: {
-  cell: CellId;
+export function optionParams<T extends object, S extends object>(binding: {
   store: Store<S>;
-  fields: OptionField<T>[];
+  table: ParamTable<T>;
   defaults: T;
   get: () => T;
   set: (options: T) => void;
-}): void {
-  const { fields, defaults } = binding;
-  bindCellParams({
-    cell: binding.cell,
+}): CellParamBinding {
+  const { table, defaults } = binding;
+  const fields = (Object.keys(table) as (keyof T)[]).flatMap((field) => {
+    const spec = table[field];
+    return spec ? [{ field, spec }] : [];
+  });
+  const toLink = (spec: ParamSpec, value: unknown) =>
+    spec.field?.switch ? (value ? 'on' : 'off') : spec.field?.zeroMeansNone ? (value ?? 0) : value;
+  const fromLink = (spec: ParamSpec, value: unknown) =>
+    spec.field?.switch ? value === 'on' : spec.field?.zeroMeansNone && value === 0 ? null : value;
+  return {
     specs: fields.map((f) => f.spec),
     store: binding.store,
     read() {
       const options = binding.get();
       const values = new Map<string, unknown>();
-      for (const f of fields) {
-        if (options[f.field] === defaults[f.field]) continue;
-        values.set(f.spec.key, f.toLink ? f.toLink(options[f.field]) : options[f.field]);
+      for (const { field, spec } of fields) {
+        if (options[field] === defaults[field]) continue;
+        values.set(spec.key, toLink(spec, options[field]));
       }
       return values;
     },
     write(values) {
       if (values.size === 0) return [];
       const options = { ...defaults };
-      for (const f of fields) {
-        if (!values.has(f.spec.key)) continue;
-        const value = values.get(f.spec.key);
-        (options as Record<keyof T, unknown>)[f.field] = f.fromLink ? f.fromLink(value) : value;
+      for (const { field, spec } of fields) {
+        if (!values.has(spec.key)) continue;
+        (options as Record<keyof T, unknown>)[field] = fromLink(spec, values.get(spec.key));
       }
       binding.set(options);
       return [];
     },
-  });
+  };
 }

@@ -1,9 +1,9 @@
+import { useCellResult } from '../../../app/state/cell-results';
 import { Cell } from '../../../app/components/Cell';
-import { ProgressBar } from '../../../app/components/ProgressBar';
-import { StatGrid } from '../../../app/components/StatGrid';
-import { formatCount, formatDuration } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
-import { subsetStore } from '../../subset/ui/subset-store';
+import { ProgressBar } from '../../../ui-kit/ProgressBar';
+import { StatGrid } from '../../../ui-kit/StatGrid';
+import { formatCount, formatDuration } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
 import {
   cancelCluster,
   chooseK,
@@ -12,13 +12,14 @@ import {
   sweepFraction,
 } from './cluster-actions';
 import { clusterStore, REPORT_K } from './cluster-store';
-import { ClusterOptionsForm } from './ClusterOptionsForm';
+import { ParamForm } from '../../../ui-kit/ParamFields';
+import { CLUSTER_SWEEP_PARAMS } from '../compute/cluster-params';
 import { ClusterTable } from './ClusterTable';
 import { SweepCharts } from './SweepCharts';
 
 export function ClusterCell() {
   const { options, running, result, chosen, choosing } = useStore(clusterStore, (state) => state);
-  const subset = useStore(subsetStore, (state) => state.result);
+  const subset = useCellResult('subset');
   const points = running ? running.points : (result?.points ?? []);
   return (
     <Cell
@@ -33,12 +34,23 @@ export function ClusterCell() {
       onRun={subset ? () => void runCluster() : undefined}
       runLabel="Run the sweep"
     >
-      <ClusterOptionsForm
-        options={options}
+      <ParamForm
+        table={CLUSTER_SWEEP_PARAMS}
+        values={options}
         onChange={setClusterOptions}
         onSubmit={() => void runCluster()}
-        disabled={!subset || running !== null}
-      />
+        names={{
+          space: {
+            pca: `first ${options.components} PCA components`,
+            raw: 'the full matrix rows',
+          },
+        }}
+      >
+        <button type="submit" disabled={!subset || running !== null || options.kMax < options.kMin}>
+          Run the sweep
+        </button>
+        {options.kMax < options.kMin && <span className="note">k to must be at least k from.</span>}
+      </ParamForm>
       {running && (
         <div className="load-progress">
           <ProgressBar

@@ -1,17 +1,17 @@
+import { useCellResult } from '../../../app/state/cell-results';
 import { useMemo } from 'react';
 import { Cell } from '../../../app/components/Cell';
-import { Plot } from '../../../app/components/Plot';
-import { ProgressBar } from '../../../app/components/ProgressBar';
-import { StatGrid } from '../../../app/components/StatGrid';
-import { formatCount, formatPercent } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
-import { clusterStore } from '../../cluster/ui/cluster-store';
-import { subsetStore } from '../../subset/ui/subset-store';
+import { Plot } from '../../../ui-kit/Plot';
+import { ProgressBar } from '../../../ui-kit/ProgressBar';
+import { StatGrid } from '../../../ui-kit/StatGrid';
+import { formatCount, formatPercent } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
 import { MATRIX_VALUE_NAMES } from '../compute/movie-user-matrix';
 import type { ExploreResult } from '../contract';
 import { cancelExplore, runExplore, setExploreOptions } from './explore-actions';
 import { exploreStore } from './explore-store';
-import { ExploreOptionsForm } from './ExploreOptionsForm';
+import { ParamForm } from '../../../ui-kit/ParamFields';
+import { EXPLORE_PARAMS } from '../compute/explore-params';
 import { ProjectionScatter } from './ProjectionScatter';
 
 const PCA_AXES: [string, string] = ['PC 1', 'PC 2'];
@@ -20,8 +20,8 @@ const NMF_AXES: [string, string] = ['part 1', 'part 2'];
 
 export function ExploreCell() {
   const { options, result, running } = useStore(exploreStore, (state) => state);
-  const subset = useStore(subsetStore, (state) => state.result);
-  const chosen = useStore(clusterStore, (state) => state.chosen);
+  const subset = useCellResult('subset');
+  const chosen = useCellResult('cluster');
   const clusterOfMovie =
     result && chosen?.ref.subsetId === result.subsetId ? chosen.clusterOfMovie : null;
   return (
@@ -38,11 +38,14 @@ export function ExploreCell() {
       }
       onRun={subset ? () => void runExplore() : undefined}
     >
-      <ExploreOptionsForm
-        options={options}
+      <ParamForm
+        table={EXPLORE_PARAMS}
+        values={options}
         onChange={setExploreOptions}
         onSubmit={() => void runExplore()}
-      />
+      >
+        <button type="submit">Apply</button>
+      </ParamForm>
       {running && (
         <div className="load-progress">
           <ProgressBar

@@ -5,11 +5,12 @@ import { SUBSET_PARAMS } from '../../subset/compute/subset-params';
 import { DENSE_PARAMS, LSTM_PARAMS } from '../../train/compute/model-params';
 import { TUNE_PARAMS } from '../../tune/compute/tune-params';
 import { SEQUENCE_PARAMS } from '../../windows/compute/sequence-params';
-import type { ParamSpec } from './param-codec';
+import type { ParamSpec } from '../../../lib/param-codec';
 
 /**
- * Every cell parameter that share links carry, in the order links write them. A stage adds its own
- * `<STAGE>_PARAMS` here (one line) when its cell lands; the cell's UI binds them to its store.
+ * Every cell parameter, for the programs that run without the page: the command line and the Python export.
+ * The page's share links take theirs from the cell list (`src/app/cells.ts`); a unit test keeps the two equal,
+ * in the order links write them.
  */
 export const PARAM_CATALOG: readonly ParamSpec[] = [
   ...Object.values(SUBSET_PARAMS),

@@ -1,16 +1,14 @@
 import { proxy, transfer } from 'comlink';
-import { setCellStatus } from '../../../app/state/notebook';
-import { batchPerFrame } from '../../../app/state/per-frame';
-import { registerCellRunner } from '../../../app/state/runner';
+import { notebook, readResult, setCellStatus } from '../../../app/state/notebook';
+import { batchPerFrame } from '../../../ui-kit/per-frame';
 import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
 import { noteBackend, onTrainWorker, isTerminated } from '../../../app/workers/train-client';
 import type { RunId } from '../../../lib/ids';
-import { createModelRun } from '../../train/ui/model-run';
-import { backendChoiceStore } from '../../train/ui/backend-choice';
-import { lstmOptionsStore, ratingRange } from '../../train/ui/lstm-run';
+import { createModelRun } from '../../../app/model-runs/model-run';
+import { backendChoiceStore } from '../../../app/workers/backend-choice';
+import { ratingRange } from '../../../app/model-runs/rating-range';
 import { compactWindowsBuffers } from '../../windows/compute/compact-windows';
-import { sequencesStore } from '../../windows/ui/sequences-store';
 import { middleConfig } from '../compute/epoch-timer';
 import { bestTrial, createTunerState } from '../compute/hyperband-state';
 import { trialModelOptions } from '../compute/lstm-trial-runner';
@@ -55,7 +53,7 @@ function keyFigure(state: TunerState): string {
 
 /** Runs the search from `initial` until it ends or is stopped; the state it reaches is kept for a resume. */
 async function runSearch(initial: TunerState): Promise<void> {
-  const sequences = sequencesStore.get().result;
+  const sequences = readResult('sequences');
   if (!sequences) {
     setCellStatus('tune', {
       kind: 'error',
@@ -110,7 +108,7 @@ async function runSearch(initial: TunerState): Promise<void> {
 
 /** Times an epoch of a middle configuration on the Sequences cell's windows, for the estimate before a search. */
 export async function measureTuneEpoch(): Promise<void> {
-  const sequences = sequencesStore.get().result;
+  const sequences = readResult('sequences');
   if (!sequences || tuneStore.get().timing === 'running') return;
   tuneStore.set({ timing: 'running' });
   try {
@@ -176,7 +174,7 @@ export const tunedLstmRun = createModelRun({
     };
   },
   fit: () => {
-    const o = lstmOptionsStore.get().options;
+    const o = readResult('lstm');
     return {
       epochs: o.epochs,
       batchSize: tuneStore.get().fit.batchSize,
@@ -186,9 +184,14 @@ export const tunedLstmRun = createModelRun({
   },
 });
 
-registerCellRunner('tune', {
-  followsInputs: false,
-  run: resumeTuning,
-  cancel: stopTuning,
-  usesSeed: true,
-});
+/**
+ * What running the Tune cell does (its Run button, Run all, a link): the search, resumed where it stopped,
+ * then — when it has ended with a finished trial — the best configuration trained in full as "LSTM (tuned)",
+ * so that Compare gets the tuned row whenever Tune is done.
+ */
+export async function tuneAndTrainBest(): Promise<void> {
+  await resumeTuning();
+  const state = tuneStore.get().state;
+  if (notebook.get().tune.kind === 'done' && state?.end && bestTrial(state))
+    await tunedLstmRun.run();
+}

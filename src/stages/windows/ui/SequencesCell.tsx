@@ -1,17 +1,18 @@
+import { useCellResult } from '../../../app/state/cell-results';
 import { Cell } from '../../../app/components/Cell';
-import { StatGrid } from '../../../app/components/StatGrid';
-import { formatBytes, formatCount, formatPercent } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
-import { clusterStore } from '../../cluster/ui/cluster-store';
+import { StatGrid } from '../../../ui-kit/StatGrid';
+import { formatBytes, formatCount, formatPercent } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
 import { ExampleWindowTable } from './ExampleWindowTable';
 import { runSequences, setSequenceOptions } from './sequences-actions';
 import { sequencesStore } from './sequences-store';
-import { SequencesOptionsForm } from './SequencesOptionsForm';
+import { ParamForm } from '../../../ui-kit/ParamFields';
+import { SEQUENCE_PARAMS } from '../compute/sequence-params';
 import { WindowDownloads } from './WindowDownloads';
 
 export function SequencesCell() {
   const { options, result, building } = useStore(sequencesStore, (state) => state);
-  const chosen = useStore(clusterStore, (state) => state.chosen);
+  const chosen = useCellResult('cluster');
   const total = result
     ? result.windowCounts.train + result.windowCounts.validation + result.windowCounts.test
     : 0;
@@ -29,12 +30,16 @@ export function SequencesCell() {
       onRun={chosen ? () => void runSequences() : undefined}
       runLabel="Build windows"
     >
-      <SequencesOptionsForm
-        options={options}
+      <ParamForm
+        table={SEQUENCE_PARAMS}
+        values={options}
         onChange={setSequenceOptions}
         onSubmit={() => void runSequences()}
-        disabled={!chosen || building}
-      />
+      >
+        <button type="submit" disabled={!chosen || building}>
+          Build windows
+        </button>
+      </ParamForm>
       {result && (
         <>
           <StatGrid

@@ -1,5 +1,0 @@
-import { createStore } from '../../../app/state/store';
-import type { BackendName } from '../contract';
-
-/** The person's backend choice for the training worker: null tries WebGPU → WebGL → WASM → CPU. */
-export const backendChoiceStore = createStore<{ force: BackendName | null }>({ force: null });
