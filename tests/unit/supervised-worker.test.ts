@@ -1,27 +1,40 @@
 import { expose } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
-import { superviseWorker, isWorkerStopped } from '../../src/app/workers/supervised-worker';
+import {
+  isWorkerStopped,
+  superviseWorker,
+  type SupervisedWorkerOptions,
+} from '../../src/app/workers/supervised-worker';
+
+type WorkerLike = ReturnType<SupervisedWorkerOptions['start']>;
 
 /** A stand-in for a Web Worker: one end of a MessageChannel, the api exposed on the other. */
 function fakeWorker(api: object) {
   const channel = new MessageChannel();
   expose(api, channel.port2);
   const listeners = new Map<string, ((event: unknown) => void)[]>();
-  const port = channel.port1 as unknown as Worker & {
-    fire: (type: string, event: unknown) => void;
+  const port1 = channel.port1;
+  const fake = {
+    postMessage: (message: unknown, transfer?: ArrayBuffer[]) =>
+      port1.postMessage(message, transfer ?? []),
+    addEventListener: (type: string, listener: (event: unknown) => void) => {
+      if (type === 'error' || type === 'messageerror')
+        listeners.set(type, [...(listeners.get(type) ?? []), listener]);
+      else port1.addEventListener('message', listener as (event: Event) => void);
+    },
+    removeEventListener: (_type: string, listener: (event: unknown) => void) =>
+      port1.removeEventListener('message', listener as (event: Event) => void),
+    start: () => port1.start(),
+    terminate: () => {
+      port1.close();
+      channel.port2.close();
+    },
   };
-  const add = port.addEventListener.bind(port);
-  port.addEventListener = ((type: string, listener: (event: unknown) => void, opts?: unknown) => {
-    if (type === 'error' || type === 'messageerror')
-      listeners.set(type, [...(listeners.get(type) ?? []), listener]);
-    else add(type as 'message', listener as never, opts as never);
-  }) as Worker['addEventListener'];
-  port.terminate = () => {
-    channel.port1.close();
-    channel.port2.close();
-  };
-  port.fire = (type, event) => listeners.get(type)?.forEach((listener) => listener(event));
-  return { port, channel };
+  port1.start();
+  const port = fake as unknown as WorkerLike;
+  const fire = (type: string, event: unknown) =>
+    listeners.get(type)?.forEach((listener) => listener(event));
+  return { port, channel, fire };
 }
 
 const open: { close(): void }[] = [];
@@ -65,7 +78,7 @@ describe('a supervised worker', () => {
     });
     const pending = w.call((remote) => remote.never());
     await new Promise((resolve) => setTimeout(resolve, 20));
-    workers[0].port.fire('error', {
+    workers[0].fire('error', {
       message: 'wasm memory access out of bounds',
       preventDefault() {},
     });
