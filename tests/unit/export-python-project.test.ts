@@ -5,7 +5,7 @@ import { DEFAULT_CLUSTER_OPTIONS } from '../../src/stages/cluster/compute/cluste
 import { defaultExportParams, encodedCatalog } from '../../src/stages/export/compute/export-params';
 import { exportPythonProject } from '../../src/stages/export/compute/export-python-project';
 import { PYTHON_SOURCES } from '../../src/stages/export/compute/python-sources';
-import { PARAM_CATALOG } from '../../src/stages/notebook/compute/param-catalog';
+import { EXPORTED_PARAMS as PARAM_CATALOG } from '../../src/stages/export/compute/export-params';
 import {
   DEFAULT_DENSE_CELL_OPTIONS,
   DEFAULT_LSTM_CELL_OPTIONS,

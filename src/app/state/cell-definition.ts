@@ -24,6 +24,11 @@ export interface ComparedRows {
   rows: readonly ComparisonRow[];
   /** When the rows arrived (a counter): Compare shows the split of the newest rows. */
   at: number;
+  /**
+   * What the rows were scored on when it is not the notebook's split (the Prize models' protocol over every
+   * rating): such rows stand beside the subset's in their own group, whatever split is newest.
+   */
+  protocol?: string;
 }
 
 /** A cell's result as the notebook reads it: the current value, and a way to hear that it changed. */
@@ -93,6 +98,10 @@ export function fromStore<S extends object, T>(
 let comparedAt = 0;
 
 /** Stamps a model's rows when they arrive, so that Compare can tell the newest split. */
-export function comparedRows(windowsId: string, rows: readonly ComparisonRow[]): ComparedRows {
-  return { windowsId, rows, at: ++comparedAt };
+export function comparedRows(
+  windowsId: string,
+  rows: readonly ComparisonRow[],
+  protocol?: string,
+): ComparedRows {
+  return { windowsId, rows, at: ++comparedAt, ...(protocol ? { protocol } : {}) };
 }

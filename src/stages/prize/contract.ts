@@ -3,6 +3,8 @@
  * under the Netflix Prize's own protocol (the probe set, or each user's last 9 ratings), scored by RMSE on the
  * held-out ratings and by top-10 ranking metrics.
  */
+import type { DatasetId, RunId } from '../../lib/ids';
+import type { BadLine } from '../ingest/contract';
 
 /** The models of the Prize literature, from the floor to Koren's timeSVD++. */
 export type PrizeModelKind = 'mean' | 'bias' | 'timebias' | 'mf' | 'svdpp' | 'timesvdpp';
@@ -114,4 +116,58 @@ export interface RankingResult {
   ndcg: number;
   /** Distinct movies in all the top-k lists / movies in the catalogue. */
   coverage: number;
+}
+
+/** A person's names for the protocols, as Compare and the cell label the rows. */
+export const PRIZE_PROTOCOL_NAMES: Record<PrizeProtocol, string> = {
+  probe: 'Prize probe set, all ratings',
+  'last-9': 'each user’s last 9 ratings, all ratings',
+};
+
+export const PRIZE_MODEL_NAMES: Record<PrizeModelKind, string> = {
+  mean: 'Global mean',
+  bias: 'Biases (static)',
+  timebias: 'Biases (time-aware)',
+  mf: 'Biased MF',
+  svdpp: 'SVD++',
+  timesvdpp: 'timeSVD++',
+};
+
+/** What the Prize models cell asks the data worker to train. */
+export interface PrizeRunRequest {
+  /** The loaded dataset (the whole of it: never the subset). */
+  datasetId: DatasetId;
+  runId: RunId;
+  /** Models to train, in order, with their options (Koren's presets, as the cell set them). */
+  models: PrizeModelOptions[];
+  /** A probe file the person chose (Prize protocol); null holds out each user's last 9 ratings. */
+  probe: File | null;
+  /** Held-out users ranked for Recall/NDCG@10 (seeded sample); 0 skips the ranking. */
+  rankUsers: number;
+  seed: number;
+}
+
+/** Before training: the split, and what each model will take. */
+export interface PrizePlan {
+  protocol: PrizeProtocol;
+  trainRatings: number;
+  heldOutRatings: number;
+  probePairsNotFound: number;
+  /** Probe lines that could not be read, counted (the first ones are in `badLines`). */
+  skippedProbeLines: number;
+  badLines: BadLine[];
+  /** Bytes of the split's shared arrays (indexes, role mask). */
+  dataBytes: number;
+  models: { kind: PrizeModelKind; bytes: number; refusal: string | null }[];
+}
+
+export type PrizeProgress =
+  | { kind: 'plan'; plan: PrizePlan }
+  | { kind: 'model'; model: PrizeModelKind; index: number }
+  | PrizeEpochProgress
+  | { kind: 'row'; row: PrizeModelRowResult };
+
+/** One trained model's scores, as the cell and Compare show them. */
+export interface PrizeModelRowResult extends PrizeModelResult {
+  ranking: RankingResult | null;
 }

@@ -8,8 +8,14 @@ export interface ComparisonRow {
   id: string;
   /** Human name. */
   model: string;
-  family: 'sequence' | 'embedding' | 'rating';
+  family: 'sequence' | 'embedding' | 'rating' | 'prize';
+  /**
+   * What the model was scored on when it is not this notebook's split: the Prize's probe set, or each user's
+   * last 9 ratings, over every loaded rating (the Prize models). Absent for the subset's test windows.
+   */
+  protocol?: string;
   testRmse: number;
+  /** NaN where the model's cell does not measure it. */
   testMae: number;
   valRmse: number | null;
   /** Learned numbers (trainable parameters). */
@@ -19,6 +25,11 @@ export interface ComparisonRow {
   epochs: number;
   /** The test ratings every model was scored on (the same triples for all rows of one split). */
   testRatings: number;
+  /** Top-10 ranking of unseen movies for held-out users, where the cell measures it (see its protocol). */
+  recallAt10?: number;
+  ndcgAt10?: number;
+  /** Distinct movies in all top-10 lists / movies. */
+  coverageAt10?: number;
 }
 
 /** Each row's test RMSE relative to the best: 0 for the best, 0.023 for 2.3% worse. */
@@ -82,11 +93,19 @@ function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** Columns only the Prize models fill: written when a row has them, so subset-only tables keep their shape. */
+const PRIZE_COLUMNS: (keyof ComparisonRow)[] = ['protocol', 'recallAt10', 'ndcgAt10', 'coverageAt10'];
+
 export function comparisonCsv(rows: readonly ComparisonRow[]): string {
   const { spread } = spreadFromBest(rows);
-  const header = [...COLUMNS, 'spreadFromBest'].join(',');
+  const extra = rows.some((row) => row.protocol !== undefined) ? PRIZE_COLUMNS : [];
+  const header = [...COLUMNS, 'spreadFromBest', ...extra].join(',');
   const lines = rows.map((row) =>
-    [...COLUMNS.map((key) => csvField(row[key])), csvField(spread.get(row.id))].join(','),
+    [
+      ...COLUMNS.map((key) => csvField(row[key])),
+      csvField(spread.get(row.id)),
+      ...extra.map((key) => csvField(row[key])),
+    ].join(','),
   );
   return `${[header, ...lines].join('\n')}\n`;
 }

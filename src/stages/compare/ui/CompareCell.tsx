@@ -11,7 +11,12 @@ import {
   spreadFromBest,
 } from '../compute/comparison';
 
-const FAMILY_COLOURS = { sequence: '#b40f20', embedding: '#3b6ea8', rating: '#5a8f3c' };
+const FAMILY_COLOURS = {
+  sequence: '#b40f20',
+  embedding: '#3b6ea8',
+  rating: '#5a8f3c',
+  prize: '#8a5a00',
+};
 
 export function CompareCell() {
   const { rows } = useCellResult('compare');

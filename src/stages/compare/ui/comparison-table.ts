@@ -21,19 +21,21 @@ export function currentComparison(): ComparisonTable {
   if (last && parts.length === last.parts.length && parts.every((p, i) => p === last?.parts[i]))
     return last.table;
   const newest = parts.reduce<ComparedRows | null>(
-    (a, b) => (b && (!a || b.at > a.at) ? b : a),
+    (a, b) => (b && !b.protocol && (!a || b.at > a.at) ? b : a),
     null,
   );
-  const table = newest
-    ? {
-        windowsId: newest.windowsId,
-        // In the order the models' rows arrived, as they were added before.
-        rows: parts
-          .filter((part): part is ComparedRows => part?.windowsId === newest.windowsId)
-          .sort((a, b) => a.at - b.at)
-          .flatMap((part) => part.rows),
-      }
-    : EMPTY;
+  const shown = parts.filter(
+    (part): part is ComparedRows =>
+      part !== null && (part.protocol !== undefined || part.windowsId === newest?.windowsId),
+  );
+  const table =
+    shown.length > 0
+      ? {
+          windowsId: newest?.windowsId ?? null,
+          // In the order the models' rows arrived, as they were added before.
+          rows: shown.sort((a, b) => a.at - b.at).flatMap((part) => part.rows),
+        }
+      : EMPTY;
   last = { parts, table };
   return table;
 }

@@ -16,6 +16,17 @@ import { DEFAULT_SEQUENCE_OPTIONS } from '../../windows/compute/sequence-options
 import { DEFAULT_SPLIT_OPTIONS } from '../../windows/compute/window-split';
 import type { ExportDataFile, PythonExportParams } from '../contract';
 
+/**
+ * Cells whose work the exported project does not redo: the Prize models train on every rating in the page and
+ * from `npm run cli -- prize`, and their parameters have no place in the project's config.
+ */
+export const NOT_EXPORTED_CELLS: readonly string[] = ['prize'];
+
+/** The catalog's parameters the export carries. */
+export const EXPORTED_PARAMS = PARAM_CATALOG.filter(
+  (spec) => !NOT_EXPORTED_CELLS.includes(spec.cell),
+);
+
 /** The k the windows use when nobody chose one: the report's 20 clusters (the CLI's `--k` default). */
 export const DEFAULT_WINDOW_CLUSTERS = 20;
 
@@ -132,7 +143,7 @@ export function encodedCatalog(p: PythonExportParams): Record<string, string> {
   const values = catalogValues(p);
   const out: Record<string, string> = {};
   const problems: string[] = [];
-  for (const spec of PARAM_CATALOG) {
+  for (const spec of EXPORTED_PARAMS) {
     if (!(spec.key in values)) {
       problems.push(`${spec.key} is not exported`);
       continue;

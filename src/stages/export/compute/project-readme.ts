@@ -1,11 +1,10 @@
-import { PARAM_CATALOG } from '../../notebook/compute/param-catalog';
 import type { PythonExportParams } from '../contract';
-import { encodedCatalog } from './export-params';
+import { encodedCatalog, EXPORTED_PARAMS } from './export-params';
 
 /** The table of every cell parameter the project was exported with, under the page's labels. */
 function parameterTable(p: PythonExportParams): string {
   const encoded = encodedCatalog(p);
-  const rows = PARAM_CATALOG.map(
+  const rows = EXPORTED_PARAMS.map(
     (spec) => `| ${spec.label} | \`${spec.key}\` | ${encoded[spec.key]} |`,
   );
   return ['| Parameter | Key | Value |', '| --- | --- | --- |', ...rows].join('\n');

@@ -3,6 +3,7 @@ import { CLUSTER_PARAMS } from '../../cluster/compute/cluster-params';
 import { EXPLORE_PARAMS } from '../../explore/compute/explore-params';
 import { SUBSET_PARAMS } from '../../subset/compute/subset-params';
 import { DENSE_PARAMS, LSTM_PARAMS } from '../../train/compute/model-params';
+import { PRIZE_PARAMS } from '../../prize/compute/prize-params';
 import { TUNE_PARAMS } from '../../tune/compute/tune-params';
 import { SEQUENCE_PARAMS } from '../../windows/compute/sequence-params';
 import type { ParamSpec } from '../../../lib/param-codec';
@@ -21,4 +22,5 @@ export const PARAM_CATALOG: readonly ParamSpec[] = [
   ...Object.values(TUNE_PARAMS),
   ...Object.values(BASELINE_PARAMS),
   ...Object.values(DENSE_PARAMS),
+  ...Object.values(PRIZE_PARAMS),
 ];
