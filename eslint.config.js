@@ -3,6 +3,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Where worker code lives: the two entries, each stage's worker half, and what several stages' halves share. */
+const workerFiles = ['workers/**/*.ts', 'src/stages/*/worker/**/*.ts', 'src/worker-kit/**/*.ts'];
+
 /** Imports that pure compute must never reach: UI, DOM-bound libraries, worker glue. */
 const notInCompute = {
   patterns: [
@@ -10,10 +13,13 @@ const notInCompute = {
       group: ['react', 'react-dom', 'react-dom/*', 'react/*'],
       message: 'compute/ is pure: no React.',
     },
-    { group: ['comlink'], message: 'compute/ is pure: worker glue belongs in workers/.' },
+    {
+      group: ['comlink'],
+      message: 'compute/ is pure: worker glue belongs in the stage worker/ folder.',
+    },
     { group: ['plotly.js*'], message: 'compute/ is pure: charts belong in ui/.' },
     {
-      group: ['**/ui/*', '**/app/*', '**/workers/*', 'node:*'],
+      group: ['**/ui/*', '**/app/*', '**/workers/*', '**/worker/*', '**/worker-kit/*', 'node:*'],
       message: 'compute/ is pure: it may import only compute and src/lib.',
     },
   ],
@@ -54,6 +60,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
+    ignores: workerFiles,
     languageOptions: { globals: { ...globals.browser } },
   },
   {
@@ -66,7 +73,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/workers/*', '!**/app/workers/*'],
+              group: ['**/workers/*', '!**/app/workers/*', '**/worker/*', '**/worker-kit/*'],
               allowTypeImports: true,
               message:
                 'The UI imports worker modules only as types; start workers through src/app/workers/.',
@@ -82,7 +89,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', notInCompute] },
   },
   {
-    files: ['workers/**/*.ts'],
+    files: workerFiles,
     languageOptions: { globals: { ...globals.worker } },
     rules: {
       'no-restricted-imports': [

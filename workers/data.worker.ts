@@ -1,19 +1,19 @@
 /** The data worker: parses and holds the ratings as typed arrays, and runs the data stages over them. */
 import { expose } from 'comlink';
-import { RunTokens } from './data/cancellation';
-import { createClusterApi } from './data/cluster-api';
-import { createExploreApi } from './data/explore-api';
-import { createIngestApi } from './data/ingest-api';
-import { createPersistApi } from './data/persist-api';
-import { indexedDbEntryStore } from './data/persist-db';
-import { withReadableErrors } from './data/persist-store';
-import { DatasetRegistry } from './data/registry';
-import { createSubsetApi } from './data/subset-api';
-import { createBaselinesApi } from './data/baselines-api';
-import { createRecommendApi } from './data/recommend-api';
-import { createSequencesApi } from './data/sequences-api';
-import { tensorOps } from './data/tensor-backend';
-import { createWindowsExportApi } from './data/windows-export-api';
+import { RunTokens } from '../src/worker-kit/run-tokens';
+import { createClusterApi } from '../src/stages/cluster/worker/cluster-api';
+import { createExploreApi } from '../src/stages/explore/worker/explore-api';
+import { createIngestApi } from '../src/stages/ingest/worker/ingest-api';
+import { createPersistApi } from '../src/stages/notebook/worker/persist-api';
+import { indexedDbEntryStore } from '../src/stages/notebook/worker/persist-db';
+import { withReadableErrors } from '../src/stages/notebook/worker/persist-store';
+import { DatasetRegistry } from '../src/worker-kit/dataset-registry';
+import { createSubsetApi } from '../src/stages/subset/worker/subset-api';
+import { createBaselinesApi } from '../src/stages/baselines/worker/baselines-api';
+import { createRecommendApi } from '../src/stages/recommend/worker/recommend-api';
+import { createSequencesApi } from '../src/stages/windows/worker/sequences-api';
+import { tensorOps } from '../src/worker-kit/tensor-backend';
+import { createWindowsExportApi } from '../src/stages/windows/worker/windows-export-api';
 
 const registry = new DatasetRegistry();
 const runs = new RunTokens();

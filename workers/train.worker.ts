@@ -1,6 +1,6 @@
 /** The training worker: owns tfjs and its backend; trains on windows it is given and streams progress. */
 import { expose } from 'comlink';
-import { createTrainApi } from './train/train-api';
+import { createTrainApi } from '../src/stages/train/worker/train-api';
 
 const api = createTrainApi();
 

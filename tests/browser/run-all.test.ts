@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_ORDER } from '../../src/app/state/notebook';
-import { openPage } from './harness';
-import { waitForCell } from './notebook-pages';
-import { browserSession } from './session';
+import { openPage } from '../helpers/browser/harness';
+import { waitForCell } from '../helpers/browser/notebook-pages';
+import { browserSession } from '../helpers/browser/session';
 
 const session = browserSession();
 

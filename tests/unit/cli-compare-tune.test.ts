@@ -3,8 +3,8 @@ import { parseArgs, UsageError } from '../../src/cli/args';
 import { compareCommand } from '../../src/cli/commands/compare';
 import { tuneCommand } from '../../src/cli/commands/tune';
 import { FINAL_ACTIVATIONS } from '../../src/stages/tune/compute/search-space';
-import { writeSmallRatingsFile } from './helpers/small-ratings-file';
-import { ISSUE_REPORT_KEYS } from './helpers/report-keys';
+import { writeSmallRatingsFile } from '../helpers/small-ratings-file';
+import { ISSUE_REPORT_KEYS } from '../helpers/report-keys';
 
 const FILE = writeSmallRatingsFile();
 /** 60 users × 40 movies, windows of 5, 4 clusters: about two thousand windows. */

@@ -30,7 +30,7 @@ import {
   featureNames,
   type FeatureOptions,
 } from '../../src/stages/windows/compute/window-features';
-import { day, generatedRatings, ratingsFromRows } from './ratings-fixture';
+import { day, generatedRatings, ratingsFromRows } from '../helpers/ratings-fixture';
 
 /**
  * Two users, four movies (ids 17, 42, 5, 300 in clusters 1, 0, none, 2), windows of 3 steps, every window in

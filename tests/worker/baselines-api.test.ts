@@ -10,10 +10,10 @@ import {
   type RatingModelSettings,
 } from '../../src/stages/baselines/contract';
 import { DEFAULT_SEQUENCE_OPTIONS, type WindowsId } from '../../src/stages/windows/contract';
-import { createBaselinesApi } from '../../workers/data/baselines-api';
-import { createSequencesApi } from '../../workers/data/sequences-api';
-import { dataWorkerWindows } from '../../workers/data/windows-registry';
-import { chooseClustering, dataWorkerWithSubset } from './data-worker-fixture';
+import { createBaselinesApi } from '../../src/stages/baselines/worker/baselines-api';
+import { createSequencesApi } from '../../src/stages/windows/worker/sequences-api';
+import { dataWorkerWindows } from '../../src/stages/windows/worker/windows-registry';
+import { chooseClustering, dataWorkerWithSubset } from '../helpers/data-worker-fixture';
 
 const SETTINGS: RatingModelSettings = {
   ...DEFAULT_RATING_MODEL_SETTINGS,

@@ -1,10 +1,10 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { RunId } from '../../src/lib/ids';
-import { RunTokens } from '../../workers/data/cancellation';
-import { createIngestApi } from '../../workers/data/ingest-api';
-import { DatasetRegistry } from '../../workers/data/registry';
-import { createSubsetApi } from '../../workers/data/subset-api';
+import { RunTokens } from '../../src/worker-kit/run-tokens';
+import { createIngestApi } from '../../src/stages/ingest/worker/ingest-api';
+import { DatasetRegistry } from '../../src/worker-kit/dataset-registry';
+import { createSubsetApi } from '../../src/stages/subset/worker/subset-api';
 
 const RATINGS = '1:\n10,3,2005-01-01\n11,4,2005-01-02\n2:\n10,5,2005-02-01\n';
 const file = (name: string, content: string | Uint8Array) => new File([content], name);

@@ -12,11 +12,11 @@ import {
   type SequenceOptions,
   type WindowsId,
 } from '../../src/stages/windows/contract';
-import { createBaselinesApi } from '../../workers/data/baselines-api';
-import { createRecommendApi } from '../../workers/data/recommend-api';
-import { createSequencesApi } from '../../workers/data/sequences-api';
-import { dataWorkerWindows } from '../../workers/data/windows-registry';
-import { bruteForceHistories, chooseClustering, dataWorkerWithSubset } from './data-worker-fixture';
+import { createBaselinesApi } from '../../src/stages/baselines/worker/baselines-api';
+import { createRecommendApi } from '../../src/stages/recommend/worker/recommend-api';
+import { createSequencesApi } from '../../src/stages/windows/worker/sequences-api';
+import { dataWorkerWindows } from '../../src/stages/windows/worker/windows-registry';
+import { bruteForceHistories, chooseClustering, dataWorkerWithSubset } from '../helpers/data-worker-fixture';
 
 const K = 4;
 const STEPS = 5;

@@ -11,14 +11,14 @@ import {
   type SequencesRequest,
 } from '../../src/stages/windows/contract';
 import type { WindowsId } from '../../src/stages/windows/contract';
-import { createSequencesApi } from '../../workers/data/sequences-api';
-import { dataWorkerWindows } from '../../workers/data/windows-registry';
+import { createSequencesApi } from '../../src/stages/windows/worker/sequences-api';
+import { dataWorkerWindows } from '../../src/stages/windows/worker/windows-registry';
 import {
   bruteForceHistories,
   bruteForceLabels,
   chooseClustering,
   dataWorkerWithSubset,
-} from './data-worker-fixture';
+} from '../helpers/data-worker-fixture';
 
 const K = 5;
 
