@@ -1,19 +1,18 @@
 import type { RunId } from '../lib/ids';
-import type { CancelToken } from '../stages/ingest/compute/load-errors';
+import { CancelToken } from '../lib/cancellation';
 
 /** Cancel tokens of the runs in progress, so that `cancel(runId)` from the page reaches the loop. */
 export class RunTokens {
-  private readonly tokens = new Map<RunId, { cancelled: boolean }>();
+  private readonly tokens = new Map<RunId, CancelToken>();
 
   start(runId: RunId): CancelToken {
-    const token = { cancelled: false };
+    const token = new CancelToken();
     this.tokens.set(runId, token);
     return token;
   }
 
   cancel(runId: RunId): void {
-    const token = this.tokens.get(runId);
-    if (token) token.cancelled = true;
+    this.tokens.get(runId)?.cancel();
   }
 
   finish(runId: RunId): void {

@@ -51,7 +51,7 @@ describe('the data worker’s ingest functions', () => {
     const loading = api.loadFiles([big], { runId: id, layouts: {} }, (progress) => {
       if (progress.bytesRead > 1 << 20) api.cancelRun(id);
     });
-    await expect(loading).rejects.toMatchObject({ name: 'LoadCancelledError' });
+    await expect(loading).rejects.toMatchObject({ name: 'CancelledError' });
     expect(registry.ids()).toEqual([first.datasetId]);
   });
 

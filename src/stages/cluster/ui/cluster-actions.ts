@@ -4,6 +4,7 @@ import { batchPerFrame } from '../../../app/state/per-frame';
 import { cellChanged, registerCellRunner } from '../../../app/state/runner';
 import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
+import { isCancelled } from '../../../lib/cancellation';
 import type { RunId } from '../../../lib/ids';
 import { subsetStore } from '../../subset/ui/subset-store';
 import type { ClusterOptions, ClusterProgress, ClusterSweepResult, SweepPoint } from '../contract';
@@ -94,7 +95,7 @@ export async function runCluster(): Promise<void> {
     if (clusterStore.get().running?.runId !== runId) return;
     clusterStore.set({ running: null });
     const { result, chosen } = clusterStore.get();
-    if ((error as Error).name === 'ComputeCancelledError') {
+    if (isCancelled(error)) {
       setCellStatus(
         'cluster',
         result

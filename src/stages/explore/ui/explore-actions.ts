@@ -5,6 +5,7 @@ import { latestPerFrame } from '../../../app/state/per-frame';
 import { cellChanged, registerCellRunner } from '../../../app/state/runner';
 import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
+import { isCancelled } from '../../../lib/cancellation';
 import type { RunId } from '../../../lib/ids';
 import { subsetStore } from '../../subset/ui/subset-store';
 import type { ExploreOptions, ExploreProgress } from '../contract';
@@ -72,7 +73,7 @@ export async function runExplore(): Promise<void> {
   } catch (error) {
     if (exploreStore.get().running?.runId !== runId) return;
     exploreStore.set({ running: null });
-    const cancelled = (error as Error).name === 'ComputeCancelledError';
+    const cancelled = isCancelled(error);
     const previous = exploreStore.get().result;
     if (cancelled && previous) {
       setCellStatus('explore', { kind: 'stale', keyFigure: 'cancelled; showing the last result' });

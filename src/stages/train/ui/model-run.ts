@@ -10,11 +10,11 @@ import { cellChanged } from '../../../app/state/runner';
 import { createStore } from '../../../app/state/store';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
 import {
-  isTerminated,
   noteBackend,
   onTrainWorker,
   terminateTrainWorker,
 } from '../../../app/workers/train-client';
+import { isCancelled } from '../../../lib/cancellation';
 import type { RunId } from '../../../lib/ids';
 import { addComparisonRow } from '../../compare/ui/compare-store';
 import { compactWindowsBuffers } from '../../windows/compute/compact-windows';
@@ -175,7 +175,7 @@ export function createModelRun(config: ModelRunConfig) {
       if (store.get().running?.runId === runId) store.set({ running: null });
       setCellStatus(
         config.cell,
-        isTerminated(error)
+        isCancelled(error)
           ? { kind: 'idle' }
           : { kind: 'error', message: (error as Error).message },
       );

@@ -4,7 +4,8 @@ import { batchPerFrame } from '../../../app/state/per-frame';
 import { registerCellRunner } from '../../../app/state/runner';
 import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
-import { noteBackend, onTrainWorker, isTerminated } from '../../../app/workers/train-client';
+import { noteBackend, onTrainWorker } from '../../../app/workers/train-client';
+import { isCancelled } from '../../../lib/cancellation';
 import type { RunId } from '../../../lib/ids';
 import { createModelRun } from '../../train/ui/model-run';
 import { backendChoiceStore } from '../../train/ui/backend-choice';
@@ -102,7 +103,7 @@ async function runSearch(initial: TunerState): Promise<void> {
   } catch (error) {
     const kept = tuneStore.get().state;
     tuneStore.set({ running: null, current: null });
-    if (isTerminated(error) && kept)
+    if (isCancelled(error) && kept)
       setCellStatus('tune', { kind: 'stale', keyFigure: keyFigure(kept) });
     else setCellStatus('tune', { kind: 'error', message: (error as Error).message });
   }
