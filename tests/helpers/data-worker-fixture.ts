@@ -5,25 +5,32 @@
 import type { DatasetId, RunId } from '../../src/lib/ids';
 import { movieRatingStats } from '../../src/stages/explore/compute/movie-user-matrix';
 import type { RatingsData } from '../../src/stages/ingest/compute/ratings-table';
-import { RunTokens } from '../../src/worker-kit/run-tokens';
-import { dataWorkerClusterAssignments } from '../../src/stages/cluster/worker/cluster-assignments';
-import { DatasetRegistry } from '../../src/worker-kit/dataset-registry';
+import { memoryEntryStore } from '../../src/stages/notebook/worker/persist-store';
 import { createSubsetApi } from '../../src/stages/subset/worker/subset-api';
+import { createDataWorkerState, type DataWorkerState } from '../../workers/data-worker-state';
 import { generatedRatings } from './ratings-fixture';
 
 /** ≈ 150 users × 60 movies of the sample generator, cut to the top 100 × 40: a few thousand ratings. */
 const DATA = generatedRatings({ users: 150, movies: 60, meanRatingsPerUser: 30 });
 
+/** A fresh data worker state of its own, as the worker's entry makes one: products by typed-array loops. */
+export function dataWorkerState(): DataWorkerState {
+  return createDataWorkerState({
+    tensorOps: () => Promise.resolve({ tf: null }),
+    store: memoryEntryStore(),
+  });
+}
+
 export function dataWorkerWithSubset(size = { users: 100, movies: 40 }) {
-  const registry = new DatasetRegistry();
-  const runs = new RunTokens();
+  const state = dataWorkerState();
+  const { datasets: registry, runs } = state;
   const datasetId = registry.newId('data');
   registry.add({ id: datasetId, data: DATA, source: { kind: 'sample' } });
   registry.setCurrent(datasetId);
-  const subsetApi = createSubsetApi(registry);
+  const subsetApi = createSubsetApi(state);
   const { subsetId } = subsetApi.makeSubset({ datasetId, options: size });
   const subset = (): RatingsData => registry.get(subsetId).data;
-  return { registry, runs, datasetId, subsetId, subset, subsetApi };
+  return { state, registry, runs, datasetId, subsetId, subset, subsetApi };
 }
 
 let sweeps = 0;
@@ -33,14 +40,14 @@ let sweeps = 0;
  * sweep and choice of k do; returns the cluster of each movie.
  */
 export function chooseClustering(
-  registry: DatasetRegistry,
+  state: DataWorkerState,
   subsetId: DatasetId,
   k: number,
 ): Int32Array {
-  const data = registry.get(subsetId).data;
+  const data = state.datasets.get(subsetId).data;
   const labels = Int32Array.from({ length: data.movieIds.ids.length }, (_, m) => m % k);
   const runId = `sweep-${++sweeps}` as RunId;
-  dataWorkerClusterAssignments.hold(
+  state.assignments.hold(
     {
       subsetId,
       runId,
@@ -48,9 +55,9 @@ export function chooseClustering(
       stats: movieRatingStats(data),
       chosenK: null,
     },
-    registry.ids(),
+    state.datasets.ids(),
   );
-  return dataWorkerClusterAssignments.choose(subsetId, runId, k);
+  return state.assignments.choose(subsetId, runId, k);
 }
 
 /**

@@ -3,30 +3,24 @@ import { loadRatingsFromPaths } from '../../src/cli/load-paths';
 import type { DatasetId, RunId } from '../../src/lib/ids';
 import { DEFAULT_CLUSTER_OPTIONS } from '../../src/stages/cluster/compute/cluster-movies';
 import { DEFAULT_EXPLORE_OPTIONS } from '../../src/stages/explore/compute/explore-projections';
-import { RunTokens } from '../../src/worker-kit/run-tokens';
-import {
-  createClusterApi,
-  getClusterAssignment,
-  getClusterAssignmentRef,
-} from '../../src/stages/cluster/worker/cluster-api';
+import { createClusterApi } from '../../src/stages/cluster/worker/cluster-api';
 import { createExploreApi } from '../../src/stages/explore/worker/explore-api';
-import { DatasetRegistry } from '../../src/worker-kit/dataset-registry';
 import { createSubsetApi } from '../../src/stages/subset/worker/subset-api';
+import type { DataWorkerState } from '../../workers/data-worker-state';
+import { dataWorkerState } from '../helpers/data-worker-fixture';
 
 // The worker's functions are plain objects: called directly, with products by typed-array loops.
-const loops = () => Promise.resolve({ tf: null });
 const { data } = await loadRatingsFromPaths(['public/sample/sample_ratings.txt.gz']);
 
-let registry: DatasetRegistry;
-let runs: RunTokens;
+let state: DataWorkerState;
 let subsetId: DatasetId;
 
 beforeEach(() => {
-  registry = new DatasetRegistry();
-  runs = new RunTokens();
+  state = dataWorkerState();
+  const registry = state.datasets;
   const datasetId = registry.newId('data');
   registry.add({ id: datasetId, data, source: { kind: 'sample' } });
-  subsetId = createSubsetApi(registry).makeSubset({
+  subsetId = createSubsetApi(state).makeSubset({
     datasetId,
     options: { users: 600, movies: 120 },
   }).subsetId;
@@ -34,7 +28,7 @@ beforeEach(() => {
 
 describe('the Explore worker function', () => {
   it('projects the subset’s movies on three planes, with hover data for each', async () => {
-    const api = createExploreApi(registry, runs, loops);
+    const api = createExploreApi(state);
     const steps: string[] = [];
     const result = await api.exploreMatrix(
       {
@@ -59,7 +53,7 @@ describe('the Explore worker function', () => {
   });
 
   it('sub-samples ratings as the report’s Figure 1a did', async () => {
-    const api = createExploreApi(registry, runs, loops);
+    const api = createExploreApi(state);
     const result = await api.exploreMatrix({
       subsetId,
       runId: 'run-s' as RunId,
@@ -71,7 +65,7 @@ describe('the Explore worker function', () => {
   });
 
   it('refuses a dataset that is not a subset', async () => {
-    const api = createExploreApi(registry, runs, loops);
+    const api = createExploreApi(state);
     const request = {
       subsetId: 'data-1' as DatasetId,
       runId: 'r' as RunId,
@@ -83,7 +77,7 @@ describe('the Explore worker function', () => {
 
 describe('the Cluster worker functions', () => {
   it('sweep k, report each k as it finishes, and keep the chosen assignment for later stages', async () => {
-    const api = createClusterApi(registry, runs, loops);
+    const api = createClusterApi(state);
     const runId = 'run-c' as RunId;
     const seen: number[] = [];
     const result = await api.clusterSweep(
@@ -101,19 +95,19 @@ describe('the Cluster worker functions', () => {
       result.points.reduce((best, p) => (p.silhouette > best.silhouette ? p : best)).k,
     );
     expect(result.silhouetteSample).toBeNull();
-    expect(getClusterAssignment(subsetId)).toBeNull(); // nothing chosen yet
+    expect(state.assignments.assignment(subsetId)).toBeNull(); // nothing chosen yet
 
     const chosen = api.chooseClusterK({ subsetId, runId, k: 6 });
     expect(chosen.table.length).toBe(6);
     expect(chosen.table.reduce((s, row) => s + row.size, 0)).toBe(120);
     expect(chosen.table.every((row) => row.topTitles.length === Math.min(5, row.size))).toBe(true);
-    const assignment = getClusterAssignment(subsetId);
+    const assignment = state.assignments.assignment(subsetId);
     expect(assignment?.length).toBe(120);
     expect(Math.max(...(assignment as Int32Array))).toBe(5);
-    expect(getClusterAssignmentRef(subsetId)).toEqual({ subsetId, k: 6, runId });
+    expect(state.assignments.assignmentRef(subsetId)).toEqual({ subsetId, k: 6, runId });
 
     api.chooseClusterK({ subsetId, runId, k: 9 });
-    expect(getClusterAssignmentRef(subsetId)?.k).toBe(9);
+    expect(state.assignments.assignmentRef(subsetId)?.k).toBe(9);
     expect(() => api.chooseClusterK({ subsetId, runId, k: 12 })).toThrow(/not part of the sweep/);
     expect(() => api.chooseClusterK({ subsetId, runId: 'other' as RunId, k: 6 })).toThrow(
       /no longer held/,
@@ -121,7 +115,7 @@ describe('the Cluster worker functions', () => {
   });
 
   it('stop between iterations when the run is cancelled', async () => {
-    const api = createClusterApi(registry, runs, loops);
+    const api = createClusterApi(state);
     const runId = 'run-x' as RunId;
     const points: number[] = [];
     const sweep = api.clusterSweep(
@@ -130,13 +124,13 @@ describe('the Cluster worker functions', () => {
         if (progress.kind === 'k') points.push(progress.point.k);
       },
     );
-    setTimeout(() => runs.cancel(runId), 150);
+    setTimeout(() => state.runs.cancel(runId), 150);
     await expect(sweep).rejects.toThrow(/cancelled/);
     expect(points.length).toBeLessThan(59);
   });
 
   it('refuse a k range larger than the subset', async () => {
-    const api = createClusterApi(registry, runs, loops);
+    const api = createClusterApi(state);
     const request = {
       subsetId,
       runId: 'run-z' as RunId,

@@ -3,8 +3,7 @@ import type { DatasetId } from '../../src/lib/ids';
 import type { RatingsData } from '../../src/stages/ingest/compute/ratings-table';
 import { datasetKey } from '../../src/stages/notebook/compute/storage-schema';
 import { createPersistApi } from '../../src/stages/notebook/worker/persist-api';
-import { memoryEntryStore } from '../../src/stages/notebook/worker/persist-store';
-import { DatasetRegistry } from '../../src/worker-kit/dataset-registry';
+import { dataWorkerState } from '../helpers/data-worker-fixture';
 
 function ratings(n: number): RatingsData {
   return {
@@ -24,9 +23,10 @@ function ratings(n: number): RatingsData {
 const report = { files: [], skippedLines: 0, badLines: [], titles: null };
 
 function setup() {
-  const registry = new DatasetRegistry();
+  const state = dataWorkerState();
+  const registry = state.datasets;
   let clock = 1000;
-  const api = createPersistApi(registry, memoryEntryStore(), () => (clock += 1000));
+  const api = createPersistApi(state, () => (clock += 1000));
   const add = (files: string[], n = 6) => {
     const id = registry.newId('data');
     registry.add({ id, data: ratings(n), source: { kind: 'upload', files } });

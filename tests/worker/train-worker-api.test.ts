@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunId } from '../../src/lib/ids';
 import type { TrainProgress } from '../../src/stages/train/contract';
 import { createTrainApi } from '../../src/stages/train/worker/train-api';
+import { createTrainWorkerState } from '../../workers/train-worker-state';
 import { BatchCoalescer } from '../../src/stages/train/worker/batch-coalescer';
 import type { TrainRequest } from '../../src/stages/train/contract';
 import {
@@ -45,7 +46,7 @@ const LSTM: TrainRequest['model'] = {
 
 describe('training worker api (called directly)', () => {
   it('reports the forced backend after checking it can train', async () => {
-    const api = createTrainApi();
+    const api = createTrainApi(createTrainWorkerState());
     const report = await api.init({ force: 'cpu' });
     expect(report.backend).toBe('cpu');
     expect(report.forced).toBe(true);
@@ -55,7 +56,7 @@ describe('training worker api (called directly)', () => {
   });
 
   it('falls back in order and says why each backend was skipped', async () => {
-    const api = createTrainApi();
+    const api = createTrainApi(createTrainWorkerState());
     const report = await api.init({ force: null });
     const skipped = report.attempts.filter((a) => !a.ok);
     expect(skipped.map((a) => a.backend)).toEqual(
@@ -69,7 +70,7 @@ describe('training worker api (called directly)', () => {
   }, 120_000);
 
   it('trains, streams increments, and returns metrics in the rating scale', async () => {
-    const api = createTrainApi();
+    const api = createTrainApi(createTrainWorkerState());
     const progress: TrainProgress[] = [];
     const result = await api.train(request('run-a'), (p) => progress.push(p));
     expect(progress[0]).toMatchObject({ kind: 'backend' });
@@ -91,7 +92,7 @@ describe('training worker api (called directly)', () => {
   });
 
   it('stops softly on stop(runId), keeping the best weights so far', async () => {
-    const api = createTrainApi();
+    const api = createTrainApi(createTrainWorkerState());
     let epochsSeen = 0;
     const result = await api.train(request('run-b', 50), (p) => {
       if (p.kind === 'epoch' && ++epochsSeen === 2) api.stop('run-b' as RunId);
@@ -102,7 +103,7 @@ describe('training worker api (called directly)', () => {
   });
 
   it('trains the embedding model on the training ratings and scores the same test labels', async () => {
-    const api = createTrainApi();
+    const api = createTrainApi(createTrainWorkerState());
     const dense = await api.train(
       request('run-dense', 3, {
         kind: 'dense',
@@ -124,7 +125,7 @@ describe('training worker api (called directly)', () => {
   });
 
   it('keeps a trained model for predictions and exports it in the layers format', async () => {
-    const api = createTrainApi({ persistModels: false });
+    const api = createTrainApi(createTrainWorkerState({ persistModels: false }));
     const result = await api.train(
       { ...request('run-keep', 1), keepAs: 'lstm-test' },
       () => undefined,

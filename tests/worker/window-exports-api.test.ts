@@ -5,14 +5,14 @@ import { windowNpzChunks } from '../../src/stages/windows/compute/export-windows
 import { prepareSplit } from '../../src/stages/windows/compute/prepare-split';
 import { featureNames } from '../../src/stages/windows/compute/window-features';
 import type { WindowsExportPiece, WindowsId } from '../../src/stages/windows/contract';
-import { DatasetRegistry } from '../../src/worker-kit/dataset-registry';
 import { createWindowsExportApi } from '../../src/stages/windows/worker/windows-export-api';
-import { dataWorkerWindows } from '../../src/stages/windows/worker/windows-registry';
+import { dataWorkerState } from '../helpers/data-worker-fixture';
 import { generatedRatings } from '../helpers/ratings-fixture';
 
 /** The data worker's windows of a generated subset, held as the Sequences cell holds them. */
 function heldWindows() {
-  const registry = new DatasetRegistry();
+  const state = dataWorkerState();
+  const { datasets: registry, windows } = state;
   const data = generatedRatings({ users: 400, meanRatingsPerUser: 60 });
   const subsetId = registry.newId('subset');
   const parentId = registry.newId('data');
@@ -35,8 +35,8 @@ function heldWindows() {
   const options = { clusters: 20, daysSincePrevious: false, movieMean: false };
   const clusterOfMovie = Int32Array.from({ length: data.movieIds.ids.length }, (_, m) => m % 20);
   const compact = buildCompactWindows({ table: data.table, ...prepared, clusterOfMovie, options });
-  const id = dataWorkerWindows.newId();
-  dataWorkerWindows.hold(
+  const id = windows.newId();
+  windows.hold(
     {
       id,
       subsetId,
@@ -58,7 +58,7 @@ function heldWindows() {
     }),
   ];
   return {
-    api: createWindowsExportApi(registry),
+    api: createWindowsExportApi(state),
     id,
     expected,
     trainWindows: compact.train.length,

@@ -1,13 +1,11 @@
 import { ratingSetsFromSplit } from '../compute/rating-set';
 import { trainRatingModel } from '../compute/train-rating-model';
-import type {
-  BaselinesProgress,
-  BaselinesRequest,
-  RatingModelReport,
-} from '../contract';
+import type { BaselinesProgress, BaselinesRequest, RatingModelReport } from '../contract';
 import type { RunTokens } from '../../../worker-kit/run-tokens';
-import type { DatasetRegistry } from '../../../worker-kit/dataset-registry';
-import { heldWindowsWithData } from '../../windows/worker/windows-registry';
+import {
+  heldWindowsWithData,
+  type WindowsWorkerState,
+} from '../../windows/worker/windows-registry';
 
 /** A zero-delay task boundary, so a cancel message reaches the worker between SGD epochs. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -16,13 +14,14 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * The Baselines cell's worker function. The rating models run here, where the ratings are: they train on the
  * split's training ratings and are scored on the test window labels; the fitted models stay here for Recommend.
  */
-export function createBaselinesApi(registry: DatasetRegistry, runs: RunTokens) {
+export function createBaselinesApi(state: WindowsWorkerState & { runs: RunTokens }) {
+  const { runs } = state;
   return {
     async trainBaselines(
       request: BaselinesRequest,
       onProgress?: (progress: BaselinesProgress) => void,
     ): Promise<RatingModelReport[]> {
-      const { held, data } = heldWindowsWithData(registry, request.windowsId);
+      const { held, data } = heldWindowsWithData(state, request.windowsId);
       const sets = ratingSetsFromSplit(
         data.table,
         held.prepared.split,

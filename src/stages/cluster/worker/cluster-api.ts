@@ -11,19 +11,20 @@ import type {
   ClusterSweepResult,
 } from '../contract';
 import type { RunTokens } from '../../../worker-kit/run-tokens';
-import { dataWorkerClusterAssignments, type ClusterAssignments } from './cluster-assignments';
-import { heldSubset } from '../../explore/worker/explore-api';
-import type { DatasetRegistry } from '../../../worker-kit/dataset-registry';
+import type { ClusterAssignments } from './cluster-assignments';
+import { heldSubset, type DatasetRegistry } from '../../../worker-kit/dataset-registry';
 
-export { getClusterAssignment, getClusterAssignmentRef } from './cluster-assignments';
+/** What the Cluster cell's worker functions read and keep in the data worker. */
+export interface ClusterWorkerState {
+  datasets: DatasetRegistry;
+  runs: RunTokens;
+  tensorOps: () => Promise<OperatorChoice>;
+  assignments: ClusterAssignments;
+}
 
 /** The Cluster cell's worker functions: the K-Means sweep, and choosing k. */
-export function createClusterApi(
-  registry: DatasetRegistry,
-  runs: RunTokens,
-  tensorOps: () => Promise<OperatorChoice>,
-  assignments: ClusterAssignments = dataWorkerClusterAssignments,
-) {
+export function createClusterApi(state: ClusterWorkerState) {
+  const { datasets: registry, runs, tensorOps, assignments } = state;
   return {
     /** Sweeps k; each finished k is reported at once. The labels for every k stay in the worker. */
     async clusterSweep(

@@ -15,7 +15,8 @@ export interface HeldClusterings {
 
 /**
  * The data worker's clusterings, one sweep per subset (a new sweep replaces the old one). Later stages read
- * the chosen assignment from here, inside the worker, so the labels never cross to the page and back.
+ * the chosen assignment from here, inside the worker, so the labels never cross to the page and back. The
+ * data worker's entry makes one and passes it to the stages that read it (`DataWorkerState.assignments`).
  */
 export class ClusterAssignments {
   private readonly bySubset = new Map<DatasetId, HeldClusterings>();
@@ -50,21 +51,18 @@ export class ClusterAssignments {
     const clusterOfMovie = held.labels.get(held.chosenK) as Int32Array;
     return { ref: { subsetId, k: held.chosenK, runId: held.runId }, clusterOfMovie };
   }
-}
 
-/** The data worker's one instance, which `getClusterAssignment` reads. */
-export const dataWorkerClusterAssignments = new ClusterAssignments();
+  /**
+   * For later stages: the cluster of each movie of subset `subsetId` (length = subset movies, values
+   * 0 … k − 1) under the clustering the person chose in the Cluster cell, or null when none is chosen for that
+   * subset. `assignmentRef` names it (sweep run and k), so that a stage can tell when its own result was built
+   * from another clustering.
+   */
+  assignment(subsetId: DatasetId): Int32Array | null {
+    return this.chosen(subsetId)?.clusterOfMovie ?? null;
+  }
 
-/**
- * For later stages, inside the data worker: the cluster of each movie of subset `subsetId` (length =
- * subset movies, values 0 … k − 1) under the clustering the person chose in the Cluster cell, or null
- * when none is chosen for that subset. `getClusterAssignmentRef` names it (sweep run and k), so that a
- * stage can tell when its own result was built from another clustering.
- */
-export function getClusterAssignment(subsetId: DatasetId): Int32Array | null {
-  return dataWorkerClusterAssignments.chosen(subsetId)?.clusterOfMovie ?? null;
-}
-
-export function getClusterAssignmentRef(subsetId: DatasetId): ClusterAssignmentRef | null {
-  return dataWorkerClusterAssignments.chosen(subsetId)?.ref ?? null;
+  assignmentRef(subsetId: DatasetId): ClusterAssignmentRef | null {
+    return this.chosen(subsetId)?.ref ?? null;
+  }
 }

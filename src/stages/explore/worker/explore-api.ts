@@ -2,22 +2,20 @@ import { exploreProjections } from '../compute/explore-projections';
 import type { OperatorChoice } from '../compute/matrix-operator';
 import { movieInfo } from '../compute/movie-info';
 import { movieRatingStats } from '../compute/movie-user-matrix';
-import type {
-  ExploreProgress,
-  ExploreRequest,
-  ExploreResult,
-} from '../contract';
+import type { ExploreProgress, ExploreRequest, ExploreResult } from '../contract';
 import type { RunTokens } from '../../../worker-kit/run-tokens';
 import { heldSubset, type DatasetRegistry } from '../../../worker-kit/dataset-registry';
 
-export { heldSubset } from '../../../worker-kit/dataset-registry';
+/** What the Explore cell's worker function reads in the data worker. */
+export interface ExploreWorkerState {
+  datasets: DatasetRegistry;
+  runs: RunTokens;
+  tensorOps: () => Promise<OperatorChoice>;
+}
 
 /** The Explore cell's worker function: PCA, sparse PCA and NMF planes of a subset's movies. */
-export function createExploreApi(
-  registry: DatasetRegistry,
-  runs: RunTokens,
-  tensorOps: () => Promise<OperatorChoice>,
-) {
+export function createExploreApi(state: ExploreWorkerState) {
+  const { datasets: registry, runs, tensorOps } = state;
   return {
     async exploreMatrix(
       request: ExploreRequest,

@@ -1,10 +1,6 @@
 import type { RunId } from '../../../lib/ids';
 import { FileRefusedError } from '../compute/load-errors';
-import {
-  joinTitles,
-  loadRatingFiles,
-  type RatingSource,
-} from '../compute/load-files';
+import { joinTitles, loadRatingFiles, type RatingSource } from '../compute/load-files';
 import { todayLoadSettings } from '../compute/load-settings';
 import { proposeLayout } from '../compute/delimited-layout';
 import { sniffFormat, SNIFF_BYTES } from '../compute/sniff-format';
@@ -36,7 +32,8 @@ const FORMAT_NAMES: Record<string, string> = {
 };
 
 /** The Data cell's worker functions. The current dataset changes only when a load fully succeeds. */
-export function createIngestApi(registry: DatasetRegistry, runs: RunTokens) {
+export function createIngestApi(state: { datasets: DatasetRegistry; runs: RunTokens }) {
+  const { datasets: registry, runs } = state;
   async function load(
     sources: RatingSource[],
     source: DataSource,

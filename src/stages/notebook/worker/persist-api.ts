@@ -11,12 +11,7 @@ import {
   type DatasetPayloadV0,
   type DatasetPayloadV1,
 } from '../compute/dataset-record';
-import {
-  datasetKey,
-  keysToDelete,
-  resultKey,
-  type StoredEntry,
-} from '../compute/storage-schema';
+import { datasetKey, keysToDelete, resultKey, type StoredEntry } from '../compute/storage-schema';
 import type { EntryStore } from './persist-store';
 import type { DatasetRegistry } from '../../../worker-kit/dataset-registry';
 
@@ -45,10 +40,10 @@ export interface SaveResultRequest {
  * typed arrays, so nothing large crosses to the page. `now` is injected for tests.
  */
 export function createPersistApi(
-  registry: DatasetRegistry,
-  store: EntryStore,
+  state: { datasets: DatasetRegistry; store: EntryStore },
   now: () => number = Date.now,
 ) {
+  const { datasets: registry, store } = state;
   return {
     /** Keeps an uploaded dataset, so that reloading the page needs no upload. Replaces one of the same files. */
     async saveDataset(request: SaveDatasetRequest): Promise<StoredEntry> {

@@ -1,9 +1,4 @@
-import {
-  DB_NAME,
-  DB_VERSION,
-  upgradeSteps,
-  type StoredEntry,
-} from '../compute/storage-schema';
+import { DB_NAME, DB_VERSION, upgradeSteps, type StoredEntry } from '../compute/storage-schema';
 import type { EntryStore } from './persist-store';
 
 const ENTRIES = 'entries';
@@ -25,42 +20,44 @@ function transactionDone(transaction: IDBTransaction): Promise<void> {
   });
 }
 
-let opening: Promise<IDBDatabase> | null = null;
-
-/** Opens (once) Prize Lab's database, running the upgrade steps a browser has not run yet. */
-function openDatabase(): Promise<IDBDatabase> {
-  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, DB_VERSION);
-    request.onupgradeneeded = (event) => {
-      const db = request.result;
-      for (const step of upgradeSteps(event.oldVersion)) {
-        for (const name of step.deleteStores)
-          if (db.objectStoreNames.contains(name)) db.deleteObjectStore(name);
-        for (const name of step.createStores)
-          if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
-      }
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      // Another tab with a newer version wants to upgrade: let it, and reopen on next use.
-      db.onversionchange = () => {
-        db.close();
-        opening = null;
+/** Returns a function that opens (once) Prize Lab's database, running the upgrade steps a browser has not run yet. */
+function databaseOpener(): () => Promise<IDBDatabase> {
+  let opening: Promise<IDBDatabase> | null = null;
+  return () => {
+    opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(DB_NAME, DB_VERSION);
+      request.onupgradeneeded = (event) => {
+        const db = request.result;
+        for (const step of upgradeSteps(event.oldVersion)) {
+          for (const name of step.deleteStores)
+            if (db.objectStoreNames.contains(name)) db.deleteObjectStore(name);
+          for (const name of step.createStores)
+            if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+        }
       };
-      resolve(db);
-    };
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
-    request.onblocked = () =>
-      reject(
-        new Error('Another Prize Lab tab holds an older version of the storage open; close it.'),
-      );
-  });
-  opening.catch(() => (opening = null));
-  return opening;
+      request.onsuccess = () => {
+        const db = request.result;
+        // Another tab with a newer version wants to upgrade: let it, and reopen on next use.
+        db.onversionchange = () => {
+          db.close();
+          opening = null;
+        };
+        resolve(db);
+      };
+      request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
+      request.onblocked = () =>
+        reject(
+          new Error('Another Prize Lab tab holds an older version of the storage open; close it.'),
+        );
+    });
+    opening.catch(() => (opening = null));
+    return opening;
+  };
 }
 
 /** The entry store in IndexedDB. Works in the page and in workers. */
 export function indexedDbEntryStore(): EntryStore {
+  const openDatabase = databaseOpener();
   return {
     async put(entry: StoredEntry, payload: unknown) {
       const db = await openDatabase();

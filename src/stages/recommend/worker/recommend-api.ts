@@ -2,29 +2,24 @@ import { transfer } from 'comlink';
 import { createRng } from '../../../lib/rng';
 import { formatDay } from '../../../lib/days';
 import { idAt } from '../../ingest/compute/id-index';
-import {
-  candidateWindows,
-  unseenMovies,
-} from '../compute/candidate-windows';
-import type {
-  HistoryPoint,
-  RecommendInputs,
-  RecommendRequest,
-} from '../contract';
+import { candidateWindows, unseenMovies } from '../compute/candidate-windows';
+import type { HistoryPoint, RecommendInputs, RecommendRequest } from '../contract';
 import { trainingMovieMeans } from '../../windows/compute/window-features';
 import { TEST, TRAIN, VALIDATION } from '../../windows/compute/window-split';
 import type { WindowsId } from '../../windows/contract';
-import type { DatasetRegistry } from '../../../worker-kit/dataset-registry';
-import { dataWorkerWindows, heldWindowsWithData } from '../../windows/worker/windows-registry';
+import {
+  heldWindowsWithData,
+  type WindowsWorkerState,
+} from '../../windows/worker/windows-registry';
 
 const ROLE_NAMES = { [TRAIN]: 'train', [VALIDATION]: 'validation', [TEST]: 'test' } as const;
 
 /** The Recommend cell's worker functions: find a user, and gather what ranks the movies they have not seen. */
-export function createRecommendApi(registry: DatasetRegistry) {
+export function createRecommendApi(state: WindowsWorkerState) {
   return {
     /** Subset index of the user with this id (as written in the data), or null. */
     findUser(windowsId: WindowsId, id: string): number | null {
-      const { data } = heldWindowsWithData(registry, windowsId);
+      const { data } = heldWindowsWithData(state, windowsId);
       const wanted = id.trim();
       for (let u = 0; u < data.userIds.ids.length; u++)
         if (idAt(data.userIds, u) === wanted) return u;
@@ -33,7 +28,7 @@ export function createRecommendApi(registry: DatasetRegistry) {
 
     /** A user drawn with the seed among those with at least one window. */
     randomUser(windowsId: WindowsId, seed: number): number {
-      const held = dataWorkerWindows.get(windowsId);
+      const held = state.windows.get(windowsId);
       const users = held.prepared.split.windows.user;
       if (users.length === 0)
         throw new Error('No user has a full window: shorten the window length.');
@@ -41,7 +36,7 @@ export function createRecommendApi(registry: DatasetRegistry) {
     },
 
     recommendInputs(request: RecommendRequest): RecommendInputs {
-      const { held, data } = heldWindowsWithData(registry, request.windowsId);
+      const { held, data } = heldWindowsWithData(state, request.windowsId);
       const { compact, prepared, clusterOfMovie } = held;
       const users = data.userIds.ids.length;
       const movies = data.movieIds.ids.length;

@@ -3,7 +3,8 @@ import type { SubsetRequest, SubsetResult } from '../contract';
 import type { DatasetRegistry } from '../../../worker-kit/dataset-registry';
 
 /** The Subset cell's worker function: cuts the top users × top movies out of a held dataset. */
-export function createSubsetApi(registry: DatasetRegistry) {
+export function createSubsetApi(state: { datasets: DatasetRegistry }) {
+  const { datasets: registry } = state;
   return {
     makeSubset(request: SubsetRequest): SubsetResult {
       const parent = registry.get(request.datasetId);

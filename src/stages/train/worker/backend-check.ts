@@ -4,12 +4,7 @@
  * shows here, not an hour into training.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import {
-  buildDenseModel,
-  buildLstmModel,
-  fitModel,
-  pairSource,
-} from '../compute/api';
+import { buildDenseModel, buildLstmModel, fitModel, pairSource } from '../compute/api';
 import { disposeModel } from '../compute/model/dispose-model';
 
 type Tf = typeof tfjs;

@@ -11,46 +11,28 @@ import type { RunId } from '../../../lib/ids';
 import { pairSource, predictWindows } from '../compute/api';
 import { runTraining } from '../compute/run-training';
 import {
-  DEFAULT_BACKEND_OPTIONS,
   type BackendOptions,
-  type BackendReport,
   type PredictInputs,
   type TrainProgress,
   type TrainMemory,
   type TrainRequest,
   type TrainResult,
 } from '../contract';
-import { RunTokens } from '../../../worker-kit/run-tokens';
-import { tinyChecks } from './backend-check';
-import { selectBackend } from './backend-select';
+import type { RunTokens } from '../../../worker-kit/run-tokens';
+import type { BackendSession } from './backend-session';
 import { BatchCoalescer } from './batch-coalescer';
-import { KeptModels } from './kept-models';
-import { createTuneApi } from '../../tune/worker/tune-api';
+import type { KeptModels } from './kept-models';
 import { yieldToEventLoop } from '../../../worker-kit/yield';
 import { disposeModel } from '../compute/model/dispose-model';
 
-export function createTrainApi(options: { persistModels?: boolean } = {}) {
-  const runs = new RunTokens();
-  const kept = new KeptModels(tf, options.persistModels ?? typeof indexedDB !== 'undefined');
-  let backend: { options: BackendOptions; report: Promise<BackendReport> } | null = null;
-
-  /**
-   * Starts (once per choice) and reports the backend; a different forced choice restarts the selection.
-   * Without options, keeps the backend already chosen (or selects with the defaults).
-   */
-  function init(choice?: BackendOptions): Promise<BackendReport> {
-    if (!choice && backend) return backend.report;
-    choice ??= DEFAULT_BACKEND_OPTIONS;
-    if (!backend || backend.options.force !== choice.force) {
-      const report = selectBackend(tf, choice, tinyChecks);
-      backend = { options: choice, report };
-      // A failed selection may be retried with another choice.
-      report.catch(() => {
-        if (backend?.report === report) backend = null;
-      });
-    }
-    return backend.report;
-  }
+/** The training worker's functions over what it holds: its runs, its backend and the trained models. */
+export function createTrainApi(state: {
+  runs: RunTokens;
+  backend: BackendSession;
+  kept: KeptModels;
+}) {
+  const { runs, kept } = state;
+  const init = (choice?: BackendOptions) => state.backend.init(choice);
 
   async function train(
     request: TrainRequest,
@@ -112,7 +94,6 @@ export function createTrainApi(options: { persistModels?: boolean } = {}) {
     init,
     train,
     predict,
-    ...createTuneApi(runs, init),
     /** Soft stop: the run finishes its current batch, keeps its best weights and returns its result. */
     stop(runId: RunId): void {
       runs.cancel(runId);

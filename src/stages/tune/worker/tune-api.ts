@@ -14,13 +14,18 @@ import type {
 import type { RunTokens } from '../../../worker-kit/run-tokens';
 import { yieldToEventLoop } from '../../../worker-kit/yield';
 
-export function createTuneApi(
-  runs: RunTokens,
-  init: (choice?: BackendOptions) => Promise<BackendReport>,
-) {
-  /** Trials' best weights, kept while this worker lives, so that a resumed search promotes from them. */
-  const checkpoints = new Map<string, WeightSnapshot>();
+/** What the tuning functions read and keep in the training worker. */
+export interface TuneWorkerState {
+  runs: RunTokens;
+  /** The training worker's backend, which the search trains on. */
+  backend: { init(choice?: BackendOptions): Promise<BackendReport> };
+  /** Trials' best weights, kept while the worker lives, so that a resumed search promotes from them. */
+  checkpoints: Map<string, WeightSnapshot>;
+}
 
+export function createTuneApi(state: TuneWorkerState) {
+  const { runs, checkpoints } = state;
+  const init = (choice?: BackendOptions) => state.backend.init(choice);
   return {
     /** Times an epoch of one configuration on the backend the search would use, before it starts. */
     async measureTuneEpoch(

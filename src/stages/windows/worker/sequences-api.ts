@@ -6,31 +6,27 @@ import {
   copyCompactWindows,
   type CompactWindows,
 } from '../compute/compact-windows';
-import {
-  exampleWindow,
-  firstWindowWithRole,
-} from '../compute/example-window';
+import { exampleWindow, firstWindowWithRole } from '../compute/example-window';
 import { windowDownloadSizes } from '../compute/export-windows';
 import { prepareSplit } from '../compute/prepare-split';
 import { featureNames } from '../compute/window-features';
 import { TEST, TRAIN } from '../compute/window-split';
-import type {
-  SequencesRequest,
-  SequencesResult,
-  WindowsId,
-} from '../contract';
-import { getClusterAssignment, getClusterAssignmentRef } from '../../cluster/worker/cluster-assignments';
-import { heldSubset, type DatasetRegistry } from '../../../worker-kit/dataset-registry';
-import { dataWorkerWindows, heldWindowsWithData } from './windows-registry';
+import type { SequencesRequest, SequencesResult, WindowsId } from '../contract';
+import type { ClusterAssignments } from '../../cluster/worker/cluster-assignments';
+import { heldSubset } from '../../../worker-kit/dataset-registry';
+import { heldWindowsWithData, type WindowsWorkerState } from './windows-registry';
 
 /** The Sequences cell's worker functions: build the windows of a subset, and hand the trainer a copy. */
-export function createSequencesApi(registry: DatasetRegistry) {
+export function createSequencesApi(
+  state: WindowsWorkerState & { assignments: ClusterAssignments },
+) {
+  const { datasets: registry, windows: heldWindows, assignments } = state;
   return {
     buildSequences(request: SequencesRequest): SequencesResult {
       const started = Date.now();
       const held = heldSubset(registry, request.subsetId);
-      const clusterOfMovie = getClusterAssignment(request.subsetId);
-      const clustering = getClusterAssignmentRef(request.subsetId);
+      const clusterOfMovie = assignments.assignment(request.subsetId);
+      const clustering = assignments.assignmentRef(request.subsetId);
       if (!clusterOfMovie || !clustering)
         throw new Error(
           'Run the Cluster cell first and choose k: each window step shows its movie’s cluster.',
@@ -58,8 +54,8 @@ export function createSequencesApi(registry: DatasetRegistry) {
         clusterOfMovie,
         options: featureOptions,
       });
-      const id = dataWorkerWindows.newId();
-      dataWorkerWindows.hold(
+      const id = heldWindows.newId();
+      heldWindows.hold(
         {
           id,
           subsetId: request.subsetId,
@@ -113,7 +109,7 @@ export function createSequencesApi(registry: DatasetRegistry) {
      * keeps the original, so terminating the trainer loses nothing.
      */
     copyWindows(windowsId: WindowsId): { windows: CompactWindows; users: number; movies: number } {
-      const { held, data } = heldWindowsWithData(registry, windowsId);
+      const { held, data } = heldWindowsWithData(state, windowsId);
       const windows = copyCompactWindows(held.compact);
       return transfer(
         { windows, users: data.userIds.ids.length, movies: data.movieIds.ids.length },

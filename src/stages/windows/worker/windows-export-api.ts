@@ -2,20 +2,16 @@ import { transfer } from 'comlink';
 import type { WindowExportChunk } from '../compute/export-source';
 import { planWindowExport } from '../compute/export-windows';
 import { featureNames } from '../compute/window-features';
-import type {
-  WindowsExportPiece,
-  WindowsExportRequest,
-  WindowsExportStarted,
-} from '../contract';
-import type { DatasetRegistry } from '../../../worker-kit/dataset-registry';
-import { dataWorkerWindows } from './windows-registry';
+import type { WindowsExportPiece, WindowsExportRequest, WindowsExportStarted } from '../contract';
+import type { WindowsWorkerState } from './windows-registry';
 
 /**
  * Downloads of the Sequences cell's windows. The page starts one, then pulls it a chunk at a time: each chunk
  * is encoded on request and transferred, so the worker holds one chunk of a file at most, however large the
  * split.
  */
-export function createWindowsExportApi(registry: DatasetRegistry) {
+export function createWindowsExportApi(state: WindowsWorkerState) {
+  const { datasets: registry, windows: heldWindows } = state;
   // One download at a time (the page offers one at a time): starting another ends an unfinished one.
   let current: { id: string; chunks: Generator<WindowExportChunk> } | null = null;
   let counter = 0;
@@ -27,7 +23,7 @@ export function createWindowsExportApi(registry: DatasetRegistry) {
 
   return {
     startWindowsExport(request: WindowsExportRequest): WindowsExportStarted {
-      const held = dataWorkerWindows.get(request.windowsId);
+      const held = heldWindows.get(request.windowsId);
       const data = registry.get(held.subsetId).data;
       const plan = planWindowExport(
         {

@@ -20,7 +20,8 @@ export interface HeldWindows {
 
 /**
  * The data worker's windows: one set per subset (building new windows replaces the old ones, and with them
- * the rating models fitted on them). The training worker gets copies; these stay the originals.
+ * the rating models fitted on them). The training worker gets copies; these stay the originals. The data
+ * worker's entry makes one, which the Sequences, Baselines and Recommend functions share.
  */
 export class WindowsRegistry {
   private readonly held = new Map<WindowsId, HeldWindows>();
@@ -45,18 +46,22 @@ export class WindowsRegistry {
   }
 }
 
-/** The data worker's one registry of windows, shared by the Sequences, Baselines and Recommend functions. */
-export const dataWorkerWindows = new WindowsRegistry();
+/** What the stages that work on held windows read in the data worker. */
+export interface WindowsWorkerState {
+  datasets: DatasetRegistry;
+  windows: WindowsRegistry;
+}
 
 /**
  * Held windows with the subset they were built from. A new subset drops the old one but leaves its windows
  * here until the Sequences cell runs again, so that is the cell to name (not the Data cell).
  */
 export function heldWindowsWithData(
-  registry: DatasetRegistry,
+  state: WindowsWorkerState,
   id: WindowsId,
 ): { held: HeldWindows; data: RatingsData } {
-  const held = dataWorkerWindows.get(id);
+  const { datasets: registry, windows } = state;
+  const held = windows.get(id);
   if (!registry.has(held.subsetId))
     throw new Error(
       'These windows were built from a subset that is no longer loaded: run the Sequences cell again.',
