@@ -57,6 +57,8 @@ describe('cli compare', () => {
     expect(byName.get('mf')?.params).toBe(1 + 60 + 40 + 50 * (60 + 40));
     expect(byName.get('svdpp')?.params).toBe(1 + 60 + 40 + 50 * (60 + 40) + 50 * 40);
     expect(byName.get('lstm')?.params).toBe(4 * 8 * (5 + 8 + 1) + 8 * 9 + 9);
+    // A missing row or field would compare undefined with undefined: require the number first.
+    expect(byName.get('mean')?.trainMeanRmse).toEqual(expect.any(Number));
     expect(byName.get('mean')?.testRmse).toBe(byName.get('mean')?.trainMeanRmse);
     expect(byName.get('bias')!.testRmse).toBeLessThan(byName.get('mean')!.testRmse);
     expect(models[0].split).toMatchObject({ kind: 'chrono', seed: 3 });

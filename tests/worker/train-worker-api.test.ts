@@ -112,6 +112,8 @@ describe('training worker api (called directly)', () => {
       () => undefined,
     );
     const lstm = await api.train(request('run-lstm', 1), () => undefined);
+    // Both must have scored the test split: two missing evaluations would compare equal.
+    expect(lstm.test?.labels).toBeInstanceOf(Float32Array);
     expect(dense.test?.labels).toEqual(lstm.test?.labels);
     expect(dense.test?.predictions).toHaveLength(test.count);
     expect(dense.params.trainable).toBe(
