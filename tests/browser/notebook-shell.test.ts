@@ -1,6 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, startPreview, type PreviewServer } from '../helpers/browser/harness';
+import {
+  launchBrowser,
+  openPage,
+  startPreview,
+  type PreviewServer,
+} from '../helpers/browser/harness';
 import { plotData, waitForCell } from '../helpers/browser/notebook-pages';
 import { startStaticHost } from '../helpers/browser/static-host';
 
