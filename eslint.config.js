@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { readdirSync } from 'node:fs';
 
 /** Where worker code lives: the two entries, each stage's worker half, and what several stages' halves share. */
 const workerFiles = ['workers/**/*.ts', 'src/stages/*/worker/**/*.ts', 'src/worker-kit/**/*.ts'];
@@ -24,6 +25,22 @@ const notInCompute = {
     },
   ],
 };
+
+/** The UI starts workers only through src/app/workers/; it may name their types. */
+const workersOnlyAsTypes = {
+  group: [
+    '**/workers/*',
+    '!**/app/workers/*',
+    '!../workers/*',
+    '!./workers/*',
+    '**/worker/*',
+    '**/worker-kit/*',
+  ],
+  allowTypeImports: true,
+  message: 'The UI imports worker modules only as types; start workers through src/app/workers/.',
+};
+
+const STAGES = readdirSync(new URL('./src/stages/', import.meta.url));
 
 export default tseslint.config(
   {
@@ -68,15 +85,63 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [workersOnlyAsTypes] }],
+    },
+  },
+  // One stage's UI never imports another's: it reads their results through the notebook (`readResult`,
+  // `useCellResult`). The shell imports a stage's UI only in the cell list, src/app/cells.ts.
+  ...STAGES.map((stage) => ({
+    files: [`src/stages/${stage}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            workersOnlyAsTypes,
+            {
+              group: STAGES.filter((other) => other !== stage).map((other) => `**/${other}/ui/**`),
+              message: `A stage's ui is its own: read another cell's result through the notebook (readResult / useCellResult).`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['src/app/**/*.{ts,tsx}', 'src/main.tsx'],
+    ignores: ['src/app/cells.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            workersOnlyAsTypes,
+            {
+              group: ['**/stages/*/ui/**'],
+              message: "The shell imports a stage's ui only in the cell list (src/app/cells.ts).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/ui-kit/**/*.{ts,tsx}'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['**/workers/*', '!**/app/workers/*', '**/worker/*', '**/worker-kit/*'],
-              allowTypeImports: true,
-              message:
-                'The UI imports worker modules only as types; start workers through src/app/workers/.',
+              group: [
+                '**/stages/**',
+                '**/app/**',
+                '**/workers/**',
+                '**/worker/**',
+                '**/worker-kit/**',
+                'comlink',
+              ],
+              message: 'The UI kit is a leaf: it imports no stage, no shell module and no worker.',
             },
           ],
         },
@@ -89,6 +154,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', notInCompute] },
   },
   {
+    // After the stage rules, so that a stage's worker/ gets these (they forbid every ui, its own too).
     files: workerFiles,
     languageOptions: { globals: { ...globals.worker } },
     rules: {

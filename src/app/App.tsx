@@ -1,22 +1,5 @@
 import { useEffect } from 'react';
-import { ClusterCell } from '../stages/cluster/ui/ClusterCell';
-import { ExploreCell } from '../stages/explore/ui/ExploreCell';
-import { DataCell } from '../stages/ingest/ui/DataCell';
-import { SubsetCell } from '../stages/subset/ui/SubsetCell';
-import { BaselinesCell } from '../stages/baselines/ui/BaselinesCell';
-import { CompareCell } from '../stages/compare/ui/CompareCell';
-import { RecommendCell } from '../stages/recommend/ui/RecommendCell';
-import { DenseCell } from '../stages/train/ui/DenseCell';
-import { LstmCell } from '../stages/train/ui/LstmCell';
-import { TuneCell } from '../stages/tune/ui/TuneCell';
-import { SequencesCell } from '../stages/windows/ui/SequencesCell';
-import '../stages/subset/ui/subset-link';
-import '../stages/explore/ui/explore-link';
-import '../stages/cluster/ui/cluster-link';
-import '../stages/windows/ui/sequences-link';
-import '../stages/train/ui/model-links';
-import '../stages/baselines/ui/baselines-link';
-import '../stages/tune/ui/tune-link';
+import { NOTEBOOK_CELLS } from './cells';
 import { NotebookNotices } from './components/NotebookNotices';
 import { StatusBar } from './components/StatusBar';
 import { StoragePanel } from './components/StoragePanel';
@@ -60,17 +43,9 @@ export function App() {
       <NotebookNotices />
       <StoragePanel />
       <main className="notebook">
-        <DataCell />
-        <SubsetCell />
-        <ExploreCell />
-        <ClusterCell />
-        <SequencesCell />
-        <LstmCell />
-        <TuneCell />
-        <BaselinesCell />
-        <DenseCell />
-        <CompareCell />
-        <RecommendCell />
+        {NOTEBOOK_CELLS.map(({ id, Component }) => (
+          <Component key={id} />
+        ))}
       </main>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { CELL_ORDER, type CellId } from './state/notebook';
+import { cellOrder, type CellId } from './state/notebook';
 import { runCell } from './state/runner';
 
 /** The shortcuts, for the help list. */
@@ -17,7 +17,7 @@ function cellElements(): HTMLElement[] {
 
 function cellIdOf(element: HTMLElement): CellId | null {
   const id = element.dataset.cell;
-  return (CELL_ORDER as readonly string[]).includes(id ?? '') ? (id as CellId) : null;
+  return (cellOrder() as string[]).includes(id ?? '') ? (id as CellId) : null;
 }
 
 function focusCell(element: HTMLElement | undefined): void {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_ORDER } from '../../src/app/state/notebook';
 import { openPage } from '../helpers/browser/harness';
 import { waitForCell } from '../helpers/browser/notebook-pages';
 import { browserSession } from '../helpers/browser/session';
@@ -18,6 +17,11 @@ describe('Run all', () => {
       `${session.server.url}#v=1&seed=5&data=sample&${SMALL_BUDGET}`,
     );
     await waitForCell(page, 'subset');
+    // The notebook's cells, in the order the page shows them (the cell list's order).
+    const CELL_ORDER = await page.$$eval('section[data-cell]', (sections) =>
+      sections.map((s) => s.getAttribute('data-cell') ?? ''),
+    );
+    expect(CELL_ORDER.length).toBeGreaterThanOrEqual(11);
     await page.getByRole('button', { name: 'Run all' }).click();
     for (const cell of CELL_ORDER) await waitForCell(page, cell, 'done', 240_000);
     const statuses = await page.$$eval('section[data-cell]', (sections) =>

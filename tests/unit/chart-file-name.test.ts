@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartFileName } from '../../src/app/download';
+import { chartFileName } from '../../src/ui-kit/download';
 
 describe('chart file names', () => {
   it('keep letters and digits of the title, in lower case, joined by hyphens', () => {

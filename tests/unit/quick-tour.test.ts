@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_ORDER } from '../../src/app/state/notebook';
-import { PARAM_CATALOG } from '../../src/stages/notebook/compute/param-catalog';
+import { NOTEBOOK_CELLS } from '../../src/app/cells';
+import { installNotebook, linkCatalog } from '../../src/app/state/notebook';
 import { QUICK_TOUR_HASH } from '../../src/app/state/quick-tour';
 import { parseLink } from '../../src/stages/notebook/compute/share-link';
+
+installNotebook(NOTEBOOK_CELLS);
+const CELL_ORDER = NOTEBOOK_CELLS.map((cell) => cell.id);
+const PARAM_CATALOG = linkCatalog().params;
 
 describe('the quick tour link', () => {
   it('parses without a warning, on the sample, and runs every cell', () => {

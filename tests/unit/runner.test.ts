@@ -1,20 +1,31 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CELL_ORDER, notebook, setCellStatus, type CellId } from '../../src/app/state/notebook';
+import { NOTEBOOK_CELLS } from '../../src/app/cells';
+import type { AnyCellDefinition } from '../../src/app/state/cell-definition';
+import {
+  installNotebook,
+  notebook,
+  setCellStatus,
+  type CellId,
+} from '../../src/app/state/notebook';
 import {
   cellChanged,
   missingInput,
   paramsChanged,
-  registerCellRunner,
   runCell,
   runCells,
 } from '../../src/app/state/runner';
+
+const CELL_ORDER = NOTEBOOK_CELLS.map((cell) => cell.id);
 
 /** Runners that behave like the real cells: status running, then done (or error), then the change wave. */
 function fakeCells(options: { subsetFails?: boolean } = {}) {
   const runs: CellId[] = [];
   const cancelled: CellId[] = [];
-  const register = (id: CellId, followsInputs: boolean, fails = false) =>
-    registerCellRunner(id, {
+  // The notebook's own cells (ids, titles, inputs), with runs of their own.
+  const fake = (cell: AnyCellDefinition, followsInputs: boolean, fails = false) => {
+    const id = cell.id;
+    return {
+      ...cell,
       followsInputs,
       cancel: () => cancelled.push(id),
       run: async () => {
@@ -28,10 +39,14 @@ function fakeCells(options: { subsetFails?: boolean } = {}) {
         setCellStatus(id, { kind: 'done', keyFigure: `${id} ok`, ms: 5 });
         await cellChanged(id);
       },
-    });
+    } as AnyCellDefinition;
+  };
   // Subset follows its input, as the real one does; every other cell waits to be run.
-  for (const id of CELL_ORDER)
-    register(id, id === 'subset', id === 'subset' && options.subsetFails);
+  installNotebook(
+    NOTEBOOK_CELLS.map((cell) =>
+      fake(cell, cell.id === 'subset', cell.id === 'subset' && options.subsetFails),
+    ),
+  );
   return { runs, cancelled };
 }
 
@@ -39,6 +54,7 @@ function fakeCells(options: { subsetFails?: boolean } = {}) {
 const after = (id: CellId) => CELL_ORDER.slice(CELL_ORDER.indexOf(id) + 1);
 
 beforeEach(() => {
+  installNotebook(NOTEBOOK_CELLS);
   for (const id of CELL_ORDER) setCellStatus(id, { kind: 'idle' });
 });
 

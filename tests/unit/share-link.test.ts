@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/lib/rng';
 import { CURRENT_LINK_VERSION } from '../../src/stages/notebook/compute/link-migrations';
-import { PARAM_CATALOG } from '../../src/stages/notebook/compute/param-catalog';
+import { NOTEBOOK_CELLS } from '../../src/app/cells';
+import { installNotebook, linkCatalog } from '../../src/app/state/notebook';
 import type { ParamDomain } from '../../src/stages/notebook/compute/param-codec';
 import {
   encodeLink,
@@ -10,6 +11,9 @@ import {
   type LinkState,
 } from '../../src/stages/notebook/compute/share-link';
 
+installNotebook(NOTEBOOK_CELLS);
+/** Every parameter of the notebook's cells, as its share links carry them. */
+const PARAM_CATALOG = linkCatalog().params;
 const CELLS = ['data', 'subset', 'explore', 'tune'] as const;
 const catalog: LinkCatalog = { params: PARAM_CATALOG, cells: CELLS };
 

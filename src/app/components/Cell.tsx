@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { formatDuration } from '../format';
-import { CELL_TITLES, notebook, type CellId, type CellStatus } from '../state/notebook';
+import { formatDuration } from '../../ui-kit/format';
+import { cellTitle, notebook, type CellId, type CellStatus } from '../state/notebook';
 import { runCells } from '../state/runner';
-import { useStore } from '../state/store';
+import { useStore } from '../../ui-kit/store';
 
 function statusText(status: CellStatus): string {
   switch (status.kind) {
@@ -38,7 +38,7 @@ export interface CellProps {
 export function Cell({ id, intro, onRun, runLabel = 'Run', children }: CellProps) {
   const status = useStore(notebook, (state) => state[id]);
   const [open, setOpen] = useState(true);
-  const title = CELL_TITLES[id];
+  const title = cellTitle(id);
   return (
     <section
       className={`cell cell-${status.kind}`}

@@ -1,6 +1,6 @@
-import { chooseFiles } from '../../stages/ingest/ui/data-actions';
+import { chooseFiles } from '../cells';
 import { sessionStore } from '../state/session';
-import { useStore } from '../state/store';
+import { useStore } from '../../ui-kit/store';
 import { storageStore } from '../storage/storage-store';
 
 /**

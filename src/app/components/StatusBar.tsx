@@ -1,12 +1,9 @@
-import { formatBytes } from '../format';
-import { CELL_ORDER, CELL_TITLES, notebook, type CellId } from '../state/notebook';
-import { useStore } from '../state/store';
-import { trainWorkerStore } from '../../app/workers/train-client';
-import { dataStore } from '../../stages/ingest/ui/data-store';
-import { describeBackend } from '../../stages/train/ui/backend-labels';
-
-/** The cells whose work runs in the training worker; every other cell runs in the data worker. */
-const TRAINING_CELLS: ReadonlySet<CellId> = new Set(['lstm', 'tune', 'dense']);
+import { formatBytes } from '../../ui-kit/format';
+import { cellDefinition, cellOrder, cellTitle, notebook, type CellId } from '../state/notebook';
+import { useStore } from '../../ui-kit/store';
+import { trainWorkerStore } from '../workers/train-client';
+import { useCellResult } from '../state/cell-results';
+import { describeBackend } from '../../stages/train/compute/backend-labels';
 
 /**
  * Cross-origin isolation (COOP/COEP headers) is what lets the WASM backend run threads. Hosts that cannot
@@ -31,11 +28,12 @@ function workerLine(running: string[], idle: string): string {
 /** What is running and what the page holds: both workers' states, the backend, memory, threading. */
 export function StatusBar() {
   const cells = useStore(notebook, (state) => state);
-  const loaded = useStore(dataStore, (state) => state.loaded);
+  const loaded = useCellResult('data');
   const training = useStore(trainWorkerStore, (state) => state);
-  const running = CELL_ORDER.filter((id) => cells[id].kind === 'running');
-  const onData = running.filter((id) => !TRAINING_CELLS.has(id)).map((id) => CELL_TITLES[id]);
-  const onTraining = running.filter((id) => TRAINING_CELLS.has(id)).map((id) => CELL_TITLES[id]);
+  const running = cellOrder().filter((id) => cells[id].kind === 'running');
+  const onTrainingWorker = (id: CellId) => cellDefinition(id).onTrainingWorker === true;
+  const onData = running.filter((id) => !onTrainingWorker(id)).map(cellTitle);
+  const onTraining = running.filter(onTrainingWorker).map(cellTitle);
   const models = training.memory;
   const threads = threadsLine();
   return (

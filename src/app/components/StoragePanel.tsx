@@ -1,6 +1,6 @@
-import { formatBytes } from '../format';
+import { formatBytes } from '../../ui-kit/format';
 import { sessionStore } from '../state/session';
-import { useStore } from '../state/store';
+import { useStore } from '../../ui-kit/store';
 import {
   deleteAllStored,
   deleteStored,

@@ -4,7 +4,7 @@ import { notebook } from '../state/notebook';
 import { shareLink } from '../state/notebook-link';
 import { runCells, stopRunning } from '../state/runner';
 import { seedStore } from '../state/seed';
-import { useStore } from '../state/store';
+import { useStore } from '../../ui-kit/store';
 import { setStoragePanelOpen } from '../storage/storage-actions';
 import { storageStore } from '../storage/storage-store';
 

@@ -1,21 +1,17 @@
-import { dataStore } from '../../stages/ingest/ui/data-store';
-import { PARAM_CATALOG } from '../../stages/notebook/compute/param-catalog';
+import { currentDataset, onDatasetChange } from '../dataset';
 import {
   encodeLink,
-  type LinkCatalog,
   type LinkSource,
   type LinkState,
 } from '../../stages/notebook/compute/share-link';
-import { CELL_ORDER, notebook } from './notebook';
+import { cellOrder, linkCatalog, notebook } from './notebook';
 import { onParamsChange, readAllParams } from './param-bindings';
 import { paramsChanged, seedChanged } from './runner';
 import { seedStore } from './seed';
 import { sessionStore } from './session';
 
-export const LINK_CATALOG: LinkCatalog = { params: PARAM_CATALOG, cells: CELL_ORDER };
-
 function currentSource(): LinkSource {
-  const source = dataStore.get().loaded?.source;
+  const source = currentDataset()?.source;
   if (source) return source.kind === 'upload' ? { kind: 'upload', files: source.files } : source;
   return sessionStore.get().linkSource ?? { kind: 'sample' };
 }
@@ -27,7 +23,7 @@ export function currentLinkState(): LinkState {
     seed: seedStore.get().seed,
     source: currentSource(),
     params: readAllParams(),
-    run: CELL_ORDER.filter((id) => status[id].kind === 'done'),
+    run: cellOrder().filter((id) => status[id].kind === 'done'),
   };
 }
 
@@ -37,7 +33,7 @@ function pageUrl(): string {
 
 /** The link to send someone: this page with the notebook's state in its hash (never `fresh`). */
 export function shareLink(): string {
-  return `${pageUrl()}#${encodeLink(currentLinkState(), LINK_CATALOG)}`;
+  return `${pageUrl()}#${encodeLink(currentLinkState(), linkCatalog())}`;
 }
 
 let syncing = false;
@@ -54,7 +50,7 @@ export function startLinkSync(): void {
   const write = () => {
     scheduled = false;
     if (reopening) return;
-    const hash = `#${encodeLink(currentLinkState(), LINK_CATALOG)}${sessionStore.get().fresh ? '&fresh=1' : ''}`;
+    const hash = `#${encodeLink(currentLinkState(), linkCatalog())}${sessionStore.get().fresh ? '&fresh=1' : ''}`;
     if (hash !== location.hash) history.replaceState(history.state, '', `${pageUrl()}${hash}`);
   };
   const schedule = () => {
@@ -75,7 +71,7 @@ export function startLinkSync(): void {
     schedule();
   });
   notebook.subscribe(schedule);
-  dataStore.subscribe(schedule);
+  onDatasetChange(schedule);
   let seed = seedStore.get().seed;
   seedStore.subscribe(() => {
     if (seedStore.get().seed === seed) return;

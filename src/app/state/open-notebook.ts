@@ -1,9 +1,9 @@
-import { loadSample } from '../../stages/ingest/ui/data-actions';
+import { loadSample } from '../cells';
 import { parseLink } from '../../stages/notebook/compute/share-link';
 import { refreshStorage, restoreStored, startSavingUploads } from '../storage/storage-actions';
-import { dataWorkerApi } from '../../app/workers/data-client';
-import { notebook, type CellId } from './notebook';
-import { LINK_CATALOG, startLinkSync } from './notebook-link';
+import { dataWorkerApi } from '../workers/data-client';
+import { linkCatalog, notebook, type CellId } from './notebook';
+import { startLinkSync } from './notebook-link';
 import { writeAllParams } from './param-bindings';
 import { runCells } from './runner';
 import { seedStore } from './seed';
@@ -47,13 +47,13 @@ let opened = false;
 export async function openNotebook(): Promise<void> {
   if (opened) return;
   opened = true;
-  const link = parseLink(location.hash, LINK_CATALOG);
+  const link = parseLink(location.hash, linkCatalog());
   if (link.seed !== null) seedStore.set({ seed: link.seed });
   const notices = [...link.warnings, ...writeAllParams(link.params)];
   sessionStore.set({
     fresh: link.fresh,
     linkSource: link.source,
-    // parseLink keeps only ids from LINK_CATALOG.cells, which is CELL_ORDER.
+    // parseLink keeps only ids of the catalog's cells, the notebook's.
     pendingRun: link.run.filter((cell) => cell !== 'data') as CellId[],
     notices,
   });

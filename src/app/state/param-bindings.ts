@@ -1,13 +1,12 @@
 import type { ParamSpec } from '../../stages/notebook/compute/param-codec';
-import type { CellId } from './notebook';
-import type { Store } from './store';
+import type { Store } from '../../ui-kit/store';
+import type { CellId } from './cell-definition';
 
 /**
- * Ties a cell's link parameters to its store. A cell registers one binding (from its ui module); the share
- * link reads the values through it, and an opened link writes them back.
+ * Ties a cell's link parameters to its store. A cell lists its bindings in its definition (`params`); the
+ * share link reads the values through them, and an opened link writes them back.
  */
 export interface CellParamBinding {
-  cell: CellId;
   specs: readonly ParamSpec[];
   /** The values the person chose, by key; a key left out means "the cell's default". */
   read(): Map<string, unknown>;
@@ -18,17 +17,22 @@ export interface CellParamBinding {
 }
 
 /** A cell may bind several groups of parameters (e.g. a sweep's options and the k chosen from it). */
-const bindings: CellParamBinding[] = [];
+let bindings: (CellParamBinding & { cell: CellId })[] = [];
+let unsubscribes: (() => void)[] = [];
 const listeners = new Set<(cell: CellId) => void>();
 
-export function bindCellParams(binding: CellParamBinding): void {
-  bindings.push(binding);
-  let last = JSON.stringify([...binding.read()]);
-  binding.store.subscribe(() => {
-    const now = JSON.stringify([...binding.read()]);
-    if (now === last) return;
-    last = now;
-    listeners.forEach((listener) => listener(binding.cell));
+/** Makes these the notebook's bindings (the notebook installs every cell's), replacing any before. */
+export function installParamBindings(list: (CellParamBinding & { cell: CellId })[]): void {
+  unsubscribes.forEach((unsubscribe) => unsubscribe());
+  bindings = list;
+  unsubscribes = list.map((binding) => {
+    let last = JSON.stringify([...binding.read()]);
+    return binding.store.subscribe(() => {
+      const now = JSON.stringify([...binding.read()]);
+      if (now === last) return;
+      last = now;
+      listeners.forEach((listener) => listener(binding.cell));
+    });
   });
 }
 
@@ -73,20 +77,18 @@ export interface OptionField<T> {
 }
 
 /**
- * Binds a cell whose parameters are one options object with defaults: links carry the fields that differ
- * from the defaults, and an opened link sets them over the defaults.
+ * The binding of a cell whose parameters are one options object with defaults: links carry the fields that
+ * differ from the defaults, and an opened link sets them over the defaults.
  */
-export function bindOptionParams<T extends object, S extends object>(binding: {
-  cell: CellId;
+export function optionParams<T extends object, S extends object>(binding: {
   store: Store<S>;
   fields: OptionField<T>[];
   defaults: T;
   get: () => T;
   set: (options: T) => void;
-}): void {
+}): CellParamBinding {
   const { fields, defaults } = binding;
-  bindCellParams({
-    cell: binding.cell,
+  return {
     specs: fields.map((f) => f.spec),
     store: binding.store,
     read() {
@@ -109,5 +111,5 @@ export function bindOptionParams<T extends object, S extends object>(binding: {
       binding.set(options);
       return [];
     },
-  });
+  };
 }

@@ -1,4 +1,4 @@
-import { CELL_ORDER } from './notebook';
+import { NOTEBOOK_CELLS } from '../cells';
 
 /**
  * The quick tour: the bundled sample with small budgets in every cell, and every cell run on open, so a
@@ -26,4 +26,4 @@ const TOUR_PARAMS = [
 ];
 
 /** The tour as a link hash (the share-link format, version 1). */
-export const QUICK_TOUR_HASH = `#v=1&seed=1&data=sample&${TOUR_PARAMS.join('&')}&run=${CELL_ORDER.join(',')}`;
+export const QUICK_TOUR_HASH = `#v=1&seed=1&data=sample&${TOUR_PARAMS.join('&')}&run=${NOTEBOOK_CELLS.map((cell) => cell.id).join(',')}`;

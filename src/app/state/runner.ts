@@ -1,7 +1,8 @@
 import {
-  CELL_INPUTS,
-  CELL_ORDER,
-  CELL_TITLES,
+  cellDefinition,
+  cellInputs,
+  cellOrder,
+  cellTitle,
   downstreamOf,
   markDownstreamStale,
   notebook,
@@ -10,38 +11,18 @@ import {
   type CellStatus,
 } from './notebook';
 
-/**
- * How each cell runs, registered by the cell's own module, so that the notebook can run a cell, and the
- * cells that read from it, without knowing what they do.
- */
-export interface CellRunner {
-  run: () => Promise<void>;
-  /** Re-run on its own when an input cell finishes (cheap cells such as Subset); others turn stale. */
-  followsInputs: boolean;
-  /** Stops the cell's running work (a cancel message to its worker); its own actions then settle its status. */
-  cancel?: () => void;
-  /** The cell draws from the notebook's seed, so a new seed makes its result stale. */
-  usesSeed?: boolean;
-}
-
-const runners = new Map<CellId, CellRunner>();
-
 /** When each cell last started through this module, on a counter, so a sequence knows what it already ran. */
 const started = new Map<CellId, number>();
 let tick = 0;
 
-function start(id: CellId, runner: CellRunner): Promise<void> {
+function start(id: CellId): Promise<void> {
   started.set(id, ++tick);
-  return runner.run();
-}
-
-export function registerCellRunner(id: CellId, runner: CellRunner): void {
-  runners.set(id, runner);
+  return cellDefinition(id).run();
 }
 
 /** Why `id` cannot run now, naming the cell to run first; null when its inputs are ready. */
 export function missingInput(id: CellId): string | null {
-  for (const input of CELL_INPUTS[id]) {
+  for (const input of cellInputs(id)) {
     const status = notebook.get()[input];
     if (status.kind === 'done') continue;
     const why =
@@ -50,7 +31,7 @@ export function missingInput(id: CellId): string | null {
         : status.kind === 'running'
           ? 'it is still running'
           : 'it has no result yet';
-    return `Run the ${CELL_TITLES[input]} cell first: ${CELL_TITLES[id]} reads its result, and ${why}.`;
+    return `Run the ${cellTitle(input)} cell first: ${cellTitle(id)} reads its result, and ${why}.`;
   }
   return null;
 }
@@ -62,12 +43,7 @@ export async function runCell(id: CellId): Promise<boolean> {
     setCellStatus(id, { kind: 'error', message: missing });
     return false;
   }
-  const runner = runners.get(id);
-  if (!runner) {
-    setCellStatus(id, { kind: 'error', message: `${CELL_TITLES[id]} cannot be run yet.` });
-    return false;
-  }
-  await start(id, runner);
+  await start(id);
   return notebook.get()[id].kind === 'done';
 }
 
@@ -103,8 +79,9 @@ export async function runCells(
 ): Promise<boolean> {
   const mine = ++sequence;
   const since = tick;
-  const first = options.from ? CELL_ORDER.indexOf(options.from) : 0;
-  for (const [offset, id] of CELL_ORDER.slice(first).entries()) {
+  const order = cellOrder();
+  const first = options.from ? order.indexOf(options.from) : 0;
+  for (const [offset, id] of order.slice(first).entries()) {
     if (mine !== sequence) return false;
     // A link names the cells that had run; the others stay as they are.
     if (options.only && !options.only.includes(id)) continue;
@@ -131,7 +108,7 @@ export function paramsChanged(id: CellId): void {
   const affected = [id, ...downstreamOf(id)];
   const state = notebook.get();
   for (const cell of affected) {
-    if (state[cell].kind === 'running') runners.get(cell)?.cancel?.();
+    if (state[cell].kind === 'running') cellDefinition(cell).cancel?.();
   }
   const status = notebook.get()[id];
   if (status.kind === 'done') setCellStatus(id, { kind: 'stale', keyFigure: status.keyFigure });
@@ -140,7 +117,7 @@ export function paramsChanged(id: CellId): void {
 
 /** The notebook's seed changed: every cell that draws from it is stale. */
 export function seedChanged(): void {
-  for (const id of CELL_ORDER) if (runners.get(id)?.usesSeed) paramsChanged(id);
+  for (const id of cellOrder()) if (cellDefinition(id).usesSeed) paramsChanged(id);
 }
 
 /**
@@ -149,8 +126,12 @@ export function seedChanged(): void {
  */
 export async function cellChanged(id: CellId): Promise<void> {
   markDownstreamStale(id);
-  for (const cell of CELL_ORDER) {
-    const runner = runners.get(cell);
-    if (runner?.followsInputs && CELL_INPUTS[cell].includes(id)) await start(cell, runner);
+  const offersRows = cellDefinition(id).comparison !== undefined;
+  for (const cell of cellOrder()) {
+    const definition = cellDefinition(cell);
+    if (!definition.followsInputs) continue;
+    // Compare follows every model cell before it as well as its inputs: it shows their rows.
+    const reads = definition.inputs.includes(id) || (offersRows && definition.readsComparisons);
+    if (reads) await start(cell);
   }
 }

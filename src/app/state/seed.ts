@@ -1,4 +1,4 @@
-import { createStore } from './store';
+import { createStore } from '../../ui-kit/store';
 
 /**
  * The notebook's seed: every seeded step (K-Means initialisation, splits, training, tuning) derives its

@@ -1,6 +1,6 @@
 import type { LinkSource } from '../../stages/notebook/compute/share-link';
 import type { CellId } from './notebook';
-import { createStore } from './store';
+import { createStore } from '../../ui-kit/store';
 
 /** What this page session knows about how it was opened. */
 export interface SessionState {

@@ -1,13 +1,14 @@
-import { formatBytes, formatCount } from '../format';
-import { dataStore } from '../../stages/ingest/ui/data-store';
+import { formatBytes, formatCount } from '../../ui-kit/format';
+import { adoptDataset } from '../cells';
+import { currentDataset, onDatasetChange } from '../dataset';
 import type { LoadResult } from '../../stages/ingest/contract';
 import type { StoredEntry } from '../../stages/notebook/compute/storage-schema';
 import type { StoredModelInfo } from '../../stages/train/contract';
 import { setCellStatus } from '../state/notebook';
 import { cellChanged } from '../state/runner';
 import { sessionStore } from '../state/session';
-import { dataWorkerApi } from '../../app/workers/data-client';
-import { onTrainWorker, trainWorkerStore } from '../../app/workers/train-client';
+import { dataWorkerApi } from '../workers/data-client';
+import { onTrainWorker, trainWorkerStore } from '../workers/train-client';
 import { storageStore } from './storage-store';
 
 function failed(error: unknown): void {
@@ -91,7 +92,7 @@ export async function restoreStored(entry: StoredEntry): Promise<boolean> {
   try {
     const result: LoadResult = await dataWorkerApi().restoreDataset(entry.key);
     restoredIds.add(result.datasetId);
-    dataStore.set({ loaded: result, loading: null, error: null, pendingMapping: null });
+    adoptDataset(result);
     sessionStore.set({ requestedFiles: null });
     storageStore.set({
       message: `Restored ${entry.label} (${formatBytes(entry.bytes)}) from this browser's storage; nothing was uploaded.`,
@@ -113,9 +114,9 @@ export async function restoreStored(entry: StoredEntry): Promise<boolean> {
 
 /** Keeps each newly uploaded dataset in browser storage (unless the session is fresh). */
 export function startSavingUploads(): void {
-  let last = dataStore.get().loaded;
-  dataStore.subscribe(() => {
-    const loaded = dataStore.get().loaded;
+  let last = currentDataset();
+  onDatasetChange(() => {
+    const loaded = currentDataset();
     if (loaded === last) return;
     last = loaded;
     if (!loaded || loaded.source.kind !== 'upload' || sessionStore.get().fresh) return;

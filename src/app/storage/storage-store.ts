@@ -1,6 +1,6 @@
 import type { StoredEntry } from '../../stages/notebook/compute/storage-schema';
 import type { StoredModelInfo } from '../../stages/train/contract';
-import { createStore } from '../state/store';
+import { createStore } from '../../ui-kit/store';
 
 export interface StorageState {
   /** What is stored, newest first; null until listed. */

@@ -2,7 +2,7 @@ import { wrap, type Remote } from 'comlink';
 import { CancelledError } from '../../lib/cancellation';
 import type { BackendReport, TrainMemory } from '../../stages/train/contract';
 import type { TrainApi } from '../../../workers/train.worker';
-import { createStore } from '../state/store';
+import { createStore } from '../../ui-kit/store';
 
 /** What the page knows of the training worker, for the status bar and the model cells. */
 export interface TrainWorkerState {

@@ -1,10 +1,10 @@
+import { useCellResult } from '../../../app/state/cell-results';
 import { useMemo } from 'react';
 import { Cell } from '../../../app/components/Cell';
-import { Plot } from '../../../app/components/Plot';
-import { formatCount, formatDuration } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
-import { NumberInput } from '../../../app/components/OptionFields';
-import { sequencesStore } from '../../windows/ui/sequences-store';
+import { Plot } from '../../../ui-kit/Plot';
+import { formatCount, formatDuration } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
+import { NumberInput } from '../../../ui-kit/OptionFields';
 import { RATING_MODEL_NAMES, type MfOptions, type RatingModelKind } from '../contract';
 import { cancelBaselines, runBaselines } from './baselines-actions';
 import { ALL_RATING_MODELS, baselinesStore } from './baselines-store';
@@ -52,7 +52,7 @@ function SgdCurves() {
 
 export function BaselinesCell() {
   const { models, settings, running, reports } = useStore(baselinesStore, (state) => state);
-  const sequences = useStore(sequencesStore, (state) => state.result);
+  const sequences = useCellResult('sequences');
   const busy = running !== null;
   const toggle = (model: RatingModelKind, on: boolean) =>
     baselinesStore.set({

@@ -1,12 +1,12 @@
 import { proxy } from 'comlink';
-import { setCellStatus } from '../../../app/state/notebook';
-import { batchPerFrame } from '../../../app/state/per-frame';
-import { cellChanged, registerCellRunner } from '../../../app/state/runner';
+import { comparedRows } from '../../../app/state/cell-definition';
+import { readResult, setCellStatus } from '../../../app/state/notebook';
+import { batchPerFrame } from '../../../ui-kit/per-frame';
+import { cellChanged } from '../../../app/state/runner';
 import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
 import type { RunId } from '../../../lib/ids';
-import { addComparisonRow } from '../../compare/ui/compare-store';
-import { sequencesStore } from '../../windows/ui/sequences-store';
+import type { ComparisonRow } from '../../compare/contract';
 import { RATING_MODEL_NAMES, type BaselinesProgress, type RatingModelReport } from '../contract';
 import { baselinesStore, type BaselinesCellState } from './baselines-store';
 
@@ -32,8 +32,8 @@ function applyProgress(
   return { curves, reports, running };
 }
 
-function addToComparison(windowsId: string, report: RatingModelReport): void {
-  addComparisonRow(windowsId, {
+function comparisonRow(report: RatingModelReport): ComparisonRow {
+  return {
     id: report.model,
     model: RATING_MODEL_NAMES[report.model],
     family: 'rating',
@@ -45,11 +45,21 @@ function addToComparison(windowsId: string, report: RatingModelReport): void {
     backend: 'cpu (JavaScript)',
     epochs: report.epochs,
     testRatings: report.testRatings,
+  };
+}
+
+/** Adds the run's rows to those of earlier runs on the same split (a model's new row replaces its old one). */
+function addToComparison(windowsId: string, reports: RatingModelReport[]): void {
+  const before = baselinesStore.get().compared;
+  const ids = new Set(reports.map((r) => r.model as string));
+  const kept = before?.windowsId === windowsId ? before.rows.filter((r) => !ids.has(r.id)) : [];
+  baselinesStore.set({
+    compared: comparedRows(windowsId, [...kept, ...reports.map(comparisonRow)]),
   });
 }
 
 export async function runBaselines(): Promise<void> {
-  const sequences = sequencesStore.get().result;
+  const sequences = readResult('sequences');
   if (!sequences) {
     setCellStatus('baselines', {
       kind: 'error',
@@ -85,7 +95,7 @@ export async function runBaselines(): Promise<void> {
       proxy(onProgress),
     );
     baselinesStore.set({ running: null, reports });
-    for (const report of reports) addToComparison(sequences.windowsId, report);
+    addToComparison(sequences.windowsId, reports);
     const best = reports.reduce<RatingModelReport | null>(
       (a, b) => (!a || b.testRmse < a.testRmse ? b : a),
       null,
@@ -108,10 +118,3 @@ export function cancelBaselines(): void {
   const running = baselinesStore.get().running;
   if (running) void dataWorkerApi().cancelRun(running.runId);
 }
-
-registerCellRunner('baselines', {
-  followsInputs: false,
-  run: runBaselines,
-  cancel: cancelBaselines,
-  usesSeed: true,
-});

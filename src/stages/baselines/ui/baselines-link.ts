@@ -1,4 +1,4 @@
-import { bindCellParams } from '../../../app/state/param-bindings';
+import type { CellParamBinding } from '../../../app/state/param-bindings';
 import { BASELINE_PARAMS } from '../compute/baseline-params';
 import { DEFAULT_RATING_MODEL_SETTINGS, type RatingModelKind } from '../contract';
 import { ALL_RATING_MODELS, baselinesStore } from './baselines-store';
@@ -6,8 +6,7 @@ import { ALL_RATING_MODELS, baselinesStore } from './baselines-store';
 const MF_FIELDS = ['factors', 'learningRate', 'regFactor', 'epochs'] as const;
 
 /** The Baselines cell's model choice and MF settings in share links, where they differ from the defaults. */
-bindCellParams({
-  cell: 'baselines',
+export const baselinesParams: CellParamBinding = {
   specs: Object.values(BASELINE_PARAMS),
   store: baselinesStore,
   read() {
@@ -33,4 +32,4 @@ bindCellParams({
     });
     return [];
   },
-});
+};

@@ -1,5 +1,6 @@
 import { RATING_MODEL_KINDS } from '../compute/baseline-params';
-import { createStore } from '../../../app/state/store';
+import { createStore } from '../../../ui-kit/store';
+import type { ComparedRows } from '../../../app/state/cell-definition';
 import type { RunId } from '../../../lib/ids';
 import {
   DEFAULT_RATING_MODEL_SETTINGS,
@@ -22,6 +23,8 @@ export interface BaselinesCellState {
   running: { runId: RunId; current: RatingModelKind | null } | null;
   curves: Partial<Record<RatingModelKind, EpochCurve>>;
   reports: RatingModelReport[];
+  /** The models' rows for Compare, kept across runs on the same split (a later run replaces a model's row). */
+  compared: ComparedRows | null;
 }
 
 export const baselinesStore = createStore<BaselinesCellState>({
@@ -30,4 +33,5 @@ export const baselinesStore = createStore<BaselinesCellState>({
   running: null,
   curves: {},
   reports: [],
+  compared: null,
 });

@@ -1,9 +1,9 @@
+import { useCellResult } from '../../../app/state/cell-results';
 import { Cell } from '../../../app/components/Cell';
-import { ProgressBar } from '../../../app/components/ProgressBar';
-import { StatGrid } from '../../../app/components/StatGrid';
-import { formatCount, formatDuration } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
-import { subsetStore } from '../../subset/ui/subset-store';
+import { ProgressBar } from '../../../ui-kit/ProgressBar';
+import { StatGrid } from '../../../ui-kit/StatGrid';
+import { formatCount, formatDuration } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
 import {
   cancelCluster,
   chooseK,
@@ -18,7 +18,7 @@ import { SweepCharts } from './SweepCharts';
 
 export function ClusterCell() {
   const { options, running, result, chosen, choosing } = useStore(clusterStore, (state) => state);
-  const subset = useStore(subsetStore, (state) => state.result);
+  const subset = useCellResult('subset');
   const points = running ? running.points : (result?.points ?? []);
   return (
     <Cell

@@ -1,4 +1,4 @@
-import { ChoiceInput, NumberInput } from '../../../app/components/OptionFields';
+import { ChoiceInput, NumberInput } from '../../../ui-kit/OptionFields';
 import { MATRIX_VALUE_NAMES, MATRIX_VALUES } from '../../explore/compute/movie-user-matrix';
 import type { ClusterOptions, ClusterSpace } from '../contract';
 

@@ -1,4 +1,4 @@
-import { formatCount } from '../../../app/format';
+import { formatCount } from '../../../ui-kit/format';
 import type { ChosenClustering } from '../contract';
 
 /** What each cluster holds: its size, mean rating and most-rated titles (plain text, never HTML). */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Plot } from '../../../app/components/Plot';
+import { Plot } from '../../../ui-kit/Plot';
 import type { SweepPoint } from '../contract';
 
 export interface SweepChartsProps {

@@ -1,12 +1,11 @@
 import { proxy } from 'comlink';
-import { notebook, setCellStatus } from '../../../app/state/notebook';
-import { batchPerFrame } from '../../../app/state/per-frame';
-import { cellChanged, registerCellRunner } from '../../../app/state/runner';
+import { readResult, notebook, setCellStatus } from '../../../app/state/notebook';
+import { batchPerFrame } from '../../../ui-kit/per-frame';
+import { cellChanged } from '../../../app/state/runner';
 import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
 import { isCancelled } from '../../../lib/cancellation';
 import type { RunId } from '../../../lib/ids';
-import { subsetStore } from '../../subset/ui/subset-store';
 import type { ClusterOptions, ClusterProgress, ClusterSweepResult, SweepPoint } from '../contract';
 import { clusterStore, REPORT_K, type SweepInProgress } from './cluster-store';
 
@@ -38,7 +37,7 @@ function keyFigure(result: ClusterSweepResult, k: number | null): string {
 }
 
 export async function runCluster(): Promise<void> {
-  const subset = subsetStore.get().result;
+  const subset = readResult('subset');
   if (!subset) {
     setCellStatus('cluster', {
       kind: 'error',
@@ -147,9 +146,3 @@ export function setClusterOptions(options: ClusterOptions): void {
 }
 
 // A sweep takes seconds to minutes, so the cell waits for its Run button rather than following Subset.
-registerCellRunner('cluster', {
-  followsInputs: false,
-  run: runCluster,
-  cancel: cancelCluster,
-  usesSeed: true,
-});

@@ -1,4 +1,4 @@
-import { bindCellParams, bindOptionParams } from '../../../app/state/param-bindings';
+import { optionParams, type CellParamBinding } from '../../../app/state/param-bindings';
 import { DEFAULT_CLUSTER_OPTIONS } from '../compute/cluster-movies';
 import { CLUSTER_PARAMS } from '../compute/cluster-params';
 import type { ClusterOptions } from '../contract';
@@ -6,8 +6,7 @@ import { setClusterOptions } from './cluster-actions';
 import { clusterStore, type ClusterCellState } from './cluster-store';
 
 /** The sweep's options in share links. */
-bindOptionParams<ClusterOptions, ClusterCellState>({
-  cell: 'cluster',
+export const clusterSweepParams = optionParams<ClusterOptions, ClusterCellState>({
   store: clusterStore,
   defaults: DEFAULT_CLUSTER_OPTIONS,
   get: () => clusterStore.get().options,
@@ -25,8 +24,7 @@ bindOptionParams<ClusterOptions, ClusterCellState>({
  * The chosen k, which later stages use. A link's k is applied when the sweep finishes (a second binding,
  * because it is not one of the sweep's options: choosing another k needs no new sweep).
  */
-bindCellParams({
-  cell: 'cluster',
+export const clusterKParams: CellParamBinding = {
   specs: [CLUSTER_PARAMS.k],
   store: clusterStore,
   read: () => {
@@ -38,4 +36,4 @@ bindCellParams({
     if (k !== undefined) clusterStore.set({ preferredK: k });
     return [];
   },
-});
+};

@@ -1,4 +1,4 @@
-import { createStore } from '../../../app/state/store';
+import { createStore } from '../../../ui-kit/store';
 import type { DatasetId, RunId } from '../../../lib/ids';
 import { DEFAULT_CLUSTER_OPTIONS } from '../compute/cluster-movies';
 import type { ChosenClustering, ClusterOptions, ClusterSweepResult, SweepPoint } from '../contract';

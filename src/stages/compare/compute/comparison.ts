@@ -22,7 +22,7 @@ export interface ComparisonRow {
 }
 
 /** Each row's test RMSE relative to the best: 0 for the best, 0.023 for 2.3% worse. */
-export function spreadFromBest(rows: ComparisonRow[]): {
+export function spreadFromBest(rows: readonly ComparisonRow[]): {
   best: ComparisonRow | null;
   spread: Map<string, number>;
 } {
@@ -82,7 +82,7 @@ function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function comparisonCsv(rows: ComparisonRow[]): string {
+export function comparisonCsv(rows: readonly ComparisonRow[]): string {
   const { spread } = spreadFromBest(rows);
   const header = [...COLUMNS, 'spreadFromBest'].join(',');
   const lines = rows.map((row) =>
@@ -91,7 +91,10 @@ export function comparisonCsv(rows: ComparisonRow[]): string {
   return `${[header, ...lines].join('\n')}\n`;
 }
 
-export function comparisonJson(rows: ComparisonRow[], context: Record<string, unknown>): string {
+export function comparisonJson(
+  rows: readonly ComparisonRow[],
+  context: Record<string, unknown>,
+): string {
   const { best, spread } = spreadFromBest(rows);
   return `${JSON.stringify(
     {

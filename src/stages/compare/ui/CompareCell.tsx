@@ -1,24 +1,21 @@
+import { useCellResult } from '../../../app/state/cell-results';
 import { useMemo } from 'react';
 import { Cell } from '../../../app/components/Cell';
-import { Plot } from '../../../app/components/Plot';
-import { downloadBlob } from '../../../app/download';
-import { formatCount, formatDuration, formatPercent } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
-import { sequencesStore } from '../../windows/ui/sequences-store';
+import { Plot } from '../../../ui-kit/Plot';
+import { downloadBlob } from '../../../ui-kit/download';
+import { formatCount, formatDuration, formatPercent } from '../../../ui-kit/format';
 import {
   comparisonCsv,
   comparisonJson,
   REFERENCE_LINES,
   spreadFromBest,
 } from '../compute/comparison';
-import './compare-status';
-import { compareStore } from './compare-store';
 
 const FAMILY_COLOURS = { sequence: '#b40f20', embedding: '#3b6ea8', rating: '#5a8f3c' };
 
 export function CompareCell() {
-  const { rows } = useStore(compareStore, (state) => state);
-  const sequences = useStore(sequencesStore, (state) => state.result);
+  const { rows } = useCellResult('compare');
+  const sequences = useCellResult('sequences');
   const sorted = useMemo(() => [...rows].sort((a, b) => a.testRmse - b.testRmse), [rows]);
   const { spread } = useMemo(() => spreadFromBest(rows), [rows]);
   const chart = useMemo(

@@ -1,12 +1,11 @@
+import { useCellResult } from '../../../app/state/cell-results';
 import { useMemo } from 'react';
 import { Cell } from '../../../app/components/Cell';
-import { Plot } from '../../../app/components/Plot';
-import { ProgressBar } from '../../../app/components/ProgressBar';
-import { StatGrid } from '../../../app/components/StatGrid';
-import { formatCount, formatPercent } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
-import { clusterStore } from '../../cluster/ui/cluster-store';
-import { subsetStore } from '../../subset/ui/subset-store';
+import { Plot } from '../../../ui-kit/Plot';
+import { ProgressBar } from '../../../ui-kit/ProgressBar';
+import { StatGrid } from '../../../ui-kit/StatGrid';
+import { formatCount, formatPercent } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
 import { MATRIX_VALUE_NAMES } from '../compute/movie-user-matrix';
 import type { ExploreResult } from '../contract';
 import { cancelExplore, runExplore, setExploreOptions } from './explore-actions';
@@ -20,8 +19,8 @@ const NMF_AXES: [string, string] = ['part 1', 'part 2'];
 
 export function ExploreCell() {
   const { options, result, running } = useStore(exploreStore, (state) => state);
-  const subset = useStore(subsetStore, (state) => state.result);
-  const chosen = useStore(clusterStore, (state) => state.chosen);
+  const subset = useCellResult('subset');
+  const chosen = useCellResult('cluster');
   const clusterOfMovie =
     result && chosen?.ref.subsetId === result.subsetId ? chosen.clusterOfMovie : null;
   return (

@@ -1,4 +1,4 @@
-import { ChoiceInput } from '../../../app/components/OptionFields';
+import { ChoiceInput } from '../../../ui-kit/OptionFields';
 import { DEFAULT_EXPLORE_OPTIONS } from '../compute/explore-projections';
 import { MATRIX_VALUE_NAMES, MATRIX_VALUES } from '../compute/movie-user-matrix';
 import type { ExploreOptions } from '../contract';

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { Plot } from '../../../app/components/Plot';
+import { Plot } from '../../../ui-kit/Plot';
 import { movieHoverText } from '../compute/hover-text';
 import type { MovieInfo, Plane } from '../contract';
-import { clusterColour } from './cluster-colours';
+import { clusterColour } from '../../../ui-kit/cluster-colours';
 
 /** Above this many points the scatter is drawn with WebGL (plotly's scattergl). */
 const WEBGL_FROM_POINTS = 1000;

@@ -1,13 +1,12 @@
 import { proxy } from 'comlink';
-import { formatCount } from '../../../app/format';
-import { notebook, setCellStatus } from '../../../app/state/notebook';
-import { latestPerFrame } from '../../../app/state/per-frame';
-import { cellChanged, registerCellRunner } from '../../../app/state/runner';
+import { formatCount } from '../../../ui-kit/format';
+import { readResult, notebook, setCellStatus } from '../../../app/state/notebook';
+import { latestPerFrame } from '../../../ui-kit/per-frame';
+import { cellChanged } from '../../../app/state/runner';
 import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
 import { isCancelled } from '../../../lib/cancellation';
 import type { RunId } from '../../../lib/ids';
-import { subsetStore } from '../../subset/ui/subset-store';
 import type { ExploreOptions, ExploreProgress } from '../contract';
 import { exploreStore } from './explore-store';
 
@@ -23,7 +22,7 @@ const STEP_SPAN: Record<ExploreProgress['step'], [number, number]> = {
 };
 
 export async function runExplore(): Promise<void> {
-  const subset = subsetStore.get().result;
+  const subset = readResult('subset');
   if (!subset) {
     setCellStatus('explore', {
       kind: 'error',
@@ -98,9 +97,3 @@ export function setExploreOptions(options: ExploreOptions): void {
 }
 
 // Explore follows the Subset cell: on the report's sub-sample of 20,000 ratings it takes about a second.
-registerCellRunner('explore', {
-  followsInputs: true,
-  run: runExplore,
-  cancel: cancelExplore,
-  usesSeed: true,
-});

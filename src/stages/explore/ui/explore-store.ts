@@ -1,4 +1,4 @@
-import { createStore } from '../../../app/state/store';
+import { createStore } from '../../../ui-kit/store';
 import type { RunId } from '../../../lib/ids';
 import { DEFAULT_EXPLORE_OPTIONS } from '../compute/explore-projections';
 import type { ExploreOptions, ExploreProgress, ExploreResult } from '../contract';

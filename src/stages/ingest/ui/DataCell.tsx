@@ -1,6 +1,6 @@
 import { Cell } from '../../../app/components/Cell';
-import { ErrorBox } from '../../../app/components/ErrorBox';
-import { useStore } from '../../../app/state/store';
+import { ErrorBox } from '../../../ui-kit/ErrorBox';
+import { useStore } from '../../../ui-kit/store';
 import { ColumnMappingForm } from './ColumnMappingForm';
 import { cancelLoad, chooseFiles, dismissMapping, loadFiles, loadSample } from './data-actions';
 import { DataCharts } from './DataCharts';
@@ -8,7 +8,7 @@ import { dataStore } from './data-store';
 import { DataSummaryView } from './DataSummaryView';
 import { LoadProgressView } from './LoadProgressView';
 import { UploadZone } from './UploadZone';
-import { useNow } from '../../../app/hooks/use-now';
+import { useNow } from '../../../ui-kit/use-now';
 
 export function DataCell() {
   const { loaded, loading, error, pendingMapping } = useStore(dataStore, (state) => state);

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Plot } from '../../../app/components/Plot';
+import { Plot } from '../../../ui-kit/Plot';
 import type { CountDistribution, DatasetSummary } from '../contract';
 
 /** 1234 → "1.2k", so that bin labels stay short enough to read side by side. */

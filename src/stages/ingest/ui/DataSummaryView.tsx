@@ -1,5 +1,5 @@
-import { StatGrid } from '../../../app/components/StatGrid';
-import { formatBytes, formatCount, formatPercent } from '../../../app/format';
+import { StatGrid } from '../../../ui-kit/StatGrid';
+import { formatBytes, formatCount, formatPercent } from '../../../ui-kit/format';
 import type { LoadResult } from '../contract';
 
 /** The loaded dataset in figures: the totals, each file and what it gave, and the first skipped lines. */

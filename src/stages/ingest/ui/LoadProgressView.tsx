@@ -1,5 +1,5 @@
-import { ProgressBar } from '../../../app/components/ProgressBar';
-import { formatBytes, formatCount, formatDuration, rateAndEta } from '../../../app/format';
+import { ProgressBar } from '../../../ui-kit/ProgressBar';
+import { formatBytes, formatCount, formatDuration, rateAndEta } from '../../../ui-kit/format';
 import type { LoadInProgress } from './data-store';
 
 export function LoadProgressView({

@@ -1,8 +1,8 @@
 import { proxy } from 'comlink';
-import { formatCount } from '../../../app/format';
+import { formatCount } from '../../../ui-kit/format';
 import { setCellStatus } from '../../../app/state/notebook';
-import { latestPerFrame } from '../../../app/state/per-frame';
-import { cellChanged, registerCellRunner } from '../../../app/state/runner';
+import { latestPerFrame } from '../../../ui-kit/per-frame';
+import { cellChanged } from '../../../app/state/runner';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
 import { isCancelled } from '../../../lib/cancellation';
 import type { RunId } from '../../../lib/ids';
@@ -96,7 +96,7 @@ export function cancelLoad(): void {
   if (loading) void dataWorkerApi().cancelRun(loading.runId);
 }
 
-registerCellRunner('data', {
-  followsInputs: false,
-  run: () => (dataStore.get().loaded?.source.kind === 'upload' ? Promise.resolve() : loadSample()),
-});
+/** Makes a dataset restored from this browser's storage the one in use, as a finished load would. */
+export function adoptDataset(result: LoadResult): void {
+  dataStore.set({ loaded: result, loading: null, error: null, pendingMapping: null });
+}

@@ -1,4 +1,4 @@
-import { createStore } from '../../../app/state/store';
+import { createStore } from '../../../ui-kit/store';
 import type { RunId } from '../../../lib/ids';
 import type { FileInspection, LoadProgress, LoadResult } from '../contract';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { Plot } from '../../../app/components/Plot';
+import { Plot } from '../../../ui-kit/Plot';
 import { escapePlotlyText } from '../../explore/compute/hover-text';
-import { clusterColour } from '../../explore/ui/cluster-colours';
+import { clusterColour } from '../../../ui-kit/cluster-colours';
 import type { HistoryPoint } from '../contract';
 
 /** A user's ratings over time, coloured by cluster; held-out ratings drawn as open circles. */

@@ -1,7 +1,7 @@
+import { useCellResult } from '../../../app/state/cell-results';
 import { useState } from 'react';
 import { Cell } from '../../../app/components/Cell';
-import { useStore } from '../../../app/state/store';
-import { sequencesStore } from '../../windows/ui/sequences-store';
+import { useStore } from '../../../ui-kit/store';
 import { topIndices } from '../compute/candidate-windows';
 import type { RecommendInputs } from '../contract';
 import { HistoryTimeline } from './HistoryTimeline';
@@ -50,7 +50,7 @@ function RankingTable({ ranking, inputs }: { ranking: ModelRanking; inputs: Reco
 
 export function RecommendCell() {
   const { inputs, rankings, loading, message } = useStore(recommendStore, (state) => state);
-  const sequences = useStore(sequencesStore, (state) => state.result);
+  const sequences = useCellResult('sequences');
   const [query, setQuery] = useState('');
   return (
     <Cell

@@ -1,11 +1,8 @@
-import { setCellStatus } from '../../../app/state/notebook';
-import { registerCellRunner } from '../../../app/state/runner';
+import { readResult, setCellStatus } from '../../../app/state/notebook';
 import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi } from '../../../app/workers/data-client';
 import { onTrainWorker } from '../../../app/workers/train-client';
 import { RATING_MODEL_NAMES } from '../../baselines/contract';
-import { compareStore } from '../../compare/ui/compare-store';
-import { sequencesStore } from '../../windows/ui/sequences-store';
 import type { ModelRanking } from './recommend-store';
 import { recommendStore } from './recommend-store';
 
@@ -17,7 +14,7 @@ const TRAINED_MODELS = [
 ];
 
 export async function recommendFor(user: number): Promise<void> {
-  const sequences = sequencesStore.get().result;
+  const sequences = readResult('sequences');
   if (!sequences) {
     setCellStatus('recommend', {
       kind: 'error',
@@ -35,10 +32,9 @@ export async function recommendFor(user: number): Promise<void> {
       name: RATING_MODEL_NAMES[model],
       scores,
     }));
+    const compared = readResult('compare');
     const trained = new Set(
-      compareStore.get().windowsId === sequences.windowsId
-        ? compareStore.get().rows.map((r) => r.id)
-        : [],
+      compared.windowsId === sequences.windowsId ? compared.rows.map((r) => r.id) : [],
     );
     for (const model of TRAINED_MODELS.filter((m) => trained.has(m.id))) {
       const modelInputs = model.inputs === 'lstm' ? inputs.lstmInputs : inputs.pairInputs;
@@ -67,7 +63,7 @@ export async function recommendFor(user: number): Promise<void> {
 }
 
 export async function recommendForId(id: string): Promise<void> {
-  const sequences = sequencesStore.get().result;
+  const sequences = readResult('sequences');
   if (!sequences) return;
   const user = await dataWorkerApi().findUser(sequences.windowsId, id);
   if (user === null) {
@@ -78,7 +74,7 @@ export async function recommendForId(id: string): Promise<void> {
 }
 
 export async function recommendForRandomUser(): Promise<void> {
-  const sequences = sequencesStore.get().result;
+  const sequences = readResult('sequences');
   if (!sequences) return;
   // A different user each time, reproducible from the seed and the number of draws.
   const draws = (recommendStore.get().user ?? 0) + 1;
@@ -88,11 +84,3 @@ export async function recommendForRandomUser(): Promise<void> {
   );
   await recommendFor(user);
 }
-
-registerCellRunner('recommend', {
-  followsInputs: false,
-  run: () => {
-    const user = recommendStore.get().user;
-    return user === null ? recommendForRandomUser() : recommendFor(user);
-  },
-});

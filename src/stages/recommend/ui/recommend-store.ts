@@ -1,4 +1,4 @@
-import { createStore } from '../../../app/state/store';
+import { createStore } from '../../../ui-kit/store';
 import type { RecommendInputs } from '../contract';
 
 /** One model's ranking of the movies the user has not rated. */

@@ -1,17 +1,17 @@
+import { useCellResult } from '../../../app/state/cell-results';
 import { useMemo } from 'react';
 import { Cell } from '../../../app/components/Cell';
-import { Plot } from '../../../app/components/Plot';
-import { StatGrid } from '../../../app/components/StatGrid';
-import { formatCount, formatPercent } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
-import { dataStore } from '../../ingest/ui/data-store';
+import { Plot } from '../../../ui-kit/Plot';
+import { StatGrid } from '../../../ui-kit/StatGrid';
+import { formatCount, formatPercent } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
 import { effectiveSubsetOptions, runSubset, setSubsetOptions } from './subset-actions';
 import { subsetStore } from './subset-store';
 
 export function SubsetCell() {
   const result = useStore(subsetStore, (state) => state.result);
   const chosen = useStore(subsetStore, (state) => state.options);
-  const loaded = useStore(dataStore, (state) => state.loaded);
+  const loaded = useCellResult('data');
   // Read after subscribing to both stores above, so it follows the person's choice and the dataset.
   const options = loaded ? effectiveSubsetOptions() : null;
   const history = result?.stats.historyLengths;

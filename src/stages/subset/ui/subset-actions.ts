@@ -1,15 +1,14 @@
-import { formatCount, formatPercent } from '../../../app/format';
-import { setCellStatus } from '../../../app/state/notebook';
-import { cellChanged, registerCellRunner } from '../../../app/state/runner';
+import { formatCount, formatPercent } from '../../../ui-kit/format';
+import { readResult, setCellStatus } from '../../../app/state/notebook';
+import { cellChanged } from '../../../app/state/runner';
 import { dataWorkerApi } from '../../../app/workers/data-client';
-import { dataStore } from '../../ingest/ui/data-store';
 import { defaultSubsetOptions } from '../compute/top-subset';
 import type { SubsetOptions } from '../contract';
 import { subsetStore } from './subset-store';
 
 /** The options the cell shows and runs with: the person's, or defaults that adapt to the dataset. */
 export function effectiveSubsetOptions(): SubsetOptions | null {
-  const loaded = dataStore.get().loaded;
+  const loaded = readResult('data');
   if (!loaded) return null;
   return (
     subsetStore.get().options ?? defaultSubsetOptions(loaded.summary.users, loaded.summary.movies)
@@ -17,7 +16,7 @@ export function effectiveSubsetOptions(): SubsetOptions | null {
 }
 
 export async function runSubset(): Promise<void> {
-  const loaded = dataStore.get().loaded;
+  const loaded = readResult('data');
   const options = effectiveSubsetOptions();
   if (!loaded || !options) {
     setCellStatus('subset', {
@@ -50,5 +49,3 @@ export async function runSubset(): Promise<void> {
 export function setSubsetOptions(options: SubsetOptions | null): void {
   subsetStore.set({ options });
 }
-
-registerCellRunner('subset', { followsInputs: true, run: runSubset });

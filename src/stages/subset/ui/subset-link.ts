@@ -1,11 +1,10 @@
-import { bindCellParams } from '../../../app/state/param-bindings';
+import type { CellParamBinding } from '../../../app/state/param-bindings';
 import { SUBSET_PARAMS } from '../compute/subset-params';
 import { setSubsetOptions } from './subset-actions';
 import { subsetStore } from './subset-store';
 
 /** The Subset cell's parameters in share links: both top-u and top-m once the person has chosen them. */
-bindCellParams({
-  cell: 'subset',
+export const subsetParams: CellParamBinding = {
   specs: [SUBSET_PARAMS.users, SUBSET_PARAMS.movies],
   store: subsetStore,
   read() {
@@ -28,4 +27,4 @@ bindCellParams({
     setSubsetOptions({ users, movies });
     return [];
   },
-});
+};

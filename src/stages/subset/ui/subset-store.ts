@@ -1,4 +1,4 @@
-import { createStore } from '../../../app/state/store';
+import { createStore } from '../../../ui-kit/store';
 import type { SubsetOptions, SubsetResult } from '../contract';
 
 export interface SubsetCellState {

@@ -1,8 +1,8 @@
-import { useStore } from '../../../app/state/store';
+import { useStore } from '../../../ui-kit/store';
 import { trainWorkerStore } from '../../../app/workers/train-client';
 import { BACKEND_ORDER, type BackendName } from '../contract';
-import { backendChoiceStore } from './backend-choice';
-import { BACKEND_LABELS as NAMES, describeBackend } from './backend-labels';
+import { backendChoiceStore } from '../../../app/workers/backend-choice';
+import { BACKEND_LABELS as NAMES, describeBackend } from '../compute/backend-labels';
 
 /** Which tfjs backend trains, why the others were skipped, and a way to force one. */
 export function BackendPanel({ disabled }: { disabled: boolean }) {

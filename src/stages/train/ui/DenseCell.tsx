@@ -1,16 +1,16 @@
+import { useCellResult } from '../../../app/state/cell-results';
 import { Cell } from '../../../app/components/Cell';
-import { useStore } from '../../../app/state/store';
-import { sequencesStore } from '../../windows/ui/sequences-store';
+import { useStore } from '../../../ui-kit/store';
 import { BackendPanel } from './BackendPanel';
 import { denseOptionsStore, denseRun, type DenseCellOptions } from './dense-run';
-import { NumberInput } from '../../../app/components/OptionFields';
+import { NumberInput } from '../../../ui-kit/OptionFields';
 import { FitFields } from './FitFields';
-import { ModelRunView } from './ModelRunView';
+import { ModelRunView } from '../../../app/model-runs/ModelRunView';
 
 export function DenseCell() {
   const { options } = useStore(denseOptionsStore, (state) => state);
   const running = useStore(denseRun.store, (state) => state.running);
-  const sequences = useStore(sequencesStore, (state) => state.result);
+  const sequences = useCellResult('sequences');
   const busy = running !== null;
   const set = (patch: Partial<DenseCellOptions>) =>
     denseOptionsStore.set({ options: { ...options, ...patch } });

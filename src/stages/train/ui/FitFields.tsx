@@ -1,4 +1,4 @@
-import { NumberInput } from '../../../app/components/OptionFields';
+import { NumberInput } from '../../../ui-kit/OptionFields';
 /** The training loop's options, which every model cell has. */
 export interface FitFieldValues {
   learningRate: number;

@@ -1,19 +1,19 @@
+import { useCellResult } from '../../../app/state/cell-results';
 import { Cell } from '../../../app/components/Cell';
-import { useStore } from '../../../app/state/store';
-import { sequencesStore } from '../../windows/ui/sequences-store';
+import { useStore } from '../../../ui-kit/store';
 import { DENSE_ACTIVATIONS } from '../compute/model/build-lstm-model';
 import { BackendPanel } from './BackendPanel';
 import { lstmOptionsStore, lstmRun, type LstmCellOptions } from './lstm-run';
-import { ChoiceInput, NumberInput } from '../../../app/components/OptionFields';
+import { ChoiceInput, NumberInput } from '../../../ui-kit/OptionFields';
 import { FitFields } from './FitFields';
-import { ModelRunView } from './ModelRunView';
+import { ModelRunView } from '../../../app/model-runs/ModelRunView';
 
 const ACTIVATION_NAMES = { sigmoid: 'sigmoid scaled to the ratings' };
 
 export function LstmCell() {
   const { options } = useStore(lstmOptionsStore, (state) => state);
   const running = useStore(lstmRun.store, (state) => state.running);
-  const sequences = useStore(sequencesStore, (state) => state.result);
+  const sequences = useCellResult('sequences');
   const busy = running !== null;
   const set = (patch: Partial<LstmCellOptions>) =>
     lstmOptionsStore.set({ options: { ...options, ...patch } });

@@ -1,11 +1,10 @@
-import { registerCellRunner } from '../../../app/state/runner';
 import { seedStore } from '../../../app/state/seed';
-import { createStore } from '../../../app/state/store';
+import { createStore } from '../../../ui-kit/store';
 import { DEFAULT_DENSE_CELL_OPTIONS, type DenseCellOptions } from '../compute/cell-defaults';
-import { createModelRun } from './model-run';
+import { createModelRun } from '../../../app/model-runs/model-run';
 
 export { DEFAULT_DENSE_CELL_OPTIONS, type DenseCellOptions };
-import { ratingRange } from './lstm-run';
+import { ratingRange } from '../../../app/model-runs/rating-range';
 
 export const denseOptionsStore = createStore<{ options: DenseCellOptions }>({
   options: DEFAULT_DENSE_CELL_OPTIONS,
@@ -38,11 +37,4 @@ export const denseRun = createModelRun({
       seed: seedStore.get().seed,
     };
   },
-});
-
-registerCellRunner('dense', {
-  followsInputs: false,
-  run: denseRun.run,
-  cancel: denseRun.stop,
-  usesSeed: true,
 });

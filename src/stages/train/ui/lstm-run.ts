@@ -1,21 +1,14 @@
-import { registerCellRunner } from '../../../app/state/runner';
+import { ratingRange } from '../../../app/model-runs/rating-range';
 import { seedStore } from '../../../app/state/seed';
-import { createStore } from '../../../app/state/store';
-import { dataStore } from '../../ingest/ui/data-store';
+import { createStore } from '../../../ui-kit/store';
 import { DEFAULT_LSTM_CELL_OPTIONS, type LstmCellOptions } from '../compute/cell-defaults';
-import { createModelRun } from './model-run';
+import { createModelRun } from '../../../app/model-runs/model-run';
 
 export { DEFAULT_LSTM_CELL_OPTIONS, type LstmCellOptions };
 
 export const lstmOptionsStore = createStore<{ options: LstmCellOptions }>({
   options: DEFAULT_LSTM_CELL_OPTIONS,
 });
-
-/** The lowest and highest rating of the loaded data (the sigmoid's scale, the output's starting bias). */
-export function ratingRange(): [number, number] {
-  const values = dataStore.get().loaded?.summary.ratingHistogram.values ?? [1, 5];
-  return [values[0], values[values.length - 1]];
-}
 
 export const lstmRun = createModelRun({
   cell: 'lstm',
@@ -46,11 +39,4 @@ export const lstmRun = createModelRun({
       seed: seedStore.get().seed,
     };
   },
-});
-
-registerCellRunner('lstm', {
-  followsInputs: false,
-  run: lstmRun.run,
-  cancel: lstmRun.stop,
-  usesSeed: true,
 });

@@ -1,11 +1,10 @@
-import { bindOptionParams } from '../../../app/state/param-bindings';
+import { optionParams } from '../../../app/state/param-bindings';
 import { DENSE_PARAMS, LSTM_PARAMS } from '../compute/model-params';
 import { DEFAULT_DENSE_CELL_OPTIONS, denseOptionsStore, type DenseCellOptions } from './dense-run';
 import { DEFAULT_LSTM_CELL_OPTIONS, lstmOptionsStore, type LstmCellOptions } from './lstm-run';
 
 /** The LSTM and Dense cells' options in share links. */
-bindOptionParams<LstmCellOptions, { options: LstmCellOptions }>({
-  cell: 'lstm',
+export const lstmParams = optionParams<LstmCellOptions, { options: LstmCellOptions }>({
   store: lstmOptionsStore,
   defaults: DEFAULT_LSTM_CELL_OPTIONS,
   get: () => lstmOptionsStore.get().options,
@@ -16,8 +15,7 @@ bindOptionParams<LstmCellOptions, { options: LstmCellOptions }>({
   })),
 });
 
-bindOptionParams<DenseCellOptions, { options: DenseCellOptions }>({
-  cell: 'dense',
+export const denseParams = optionParams<DenseCellOptions, { options: DenseCellOptions }>({
   store: denseOptionsStore,
   defaults: DEFAULT_DENSE_CELL_OPTIONS,
   get: () => denseOptionsStore.get().options,

@@ -1,7 +1,7 @@
-import { formatDuration } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
-import { describeBackend } from '../../train/ui/backend-labels';
-import { sequencesStore } from '../../windows/ui/sequences-store';
+import { useCellResult } from '../../../app/state/cell-results';
+import { formatDuration } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
+import { describeBackend } from '../../train/compute/backend-labels';
 import { estimateScheduleMs, type HyperbandSchedule } from '../compute/hyperband-schedule';
 import { measureTuneEpoch } from './tune-actions';
 import { tuneStore } from './tune-store';
@@ -18,7 +18,7 @@ export function ScheduleEstimate({
   busy: boolean;
 }) {
   const { secondsPerEpoch, epochTiming, timing } = useStore(tuneStore, (s) => s);
-  const sequences = useStore(sequencesStore, (s) => s.result);
+  const sequences = useCellResult('sequences');
   const measured =
     secondsPerEpoch.length > 0
       ? secondsPerEpoch.reduce((a, b) => a + b, 0) / secondsPerEpoch.length

@@ -1,11 +1,11 @@
+import { useCellResult } from '../../../app/state/cell-results';
 import { useMemo } from 'react';
 import { Cell } from '../../../app/components/Cell';
-import { Plot } from '../../../app/components/Plot';
-import { formatDuration } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
-import { NumberInput } from '../../../app/components/OptionFields';
-import { ModelRunView } from '../../train/ui/ModelRunView';
-import { sequencesStore } from '../../windows/ui/sequences-store';
+import { Plot } from '../../../ui-kit/Plot';
+import { formatDuration } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
+import { NumberInput } from '../../../ui-kit/OptionFields';
+import { ModelRunView } from '../../../app/model-runs/ModelRunView';
 import { hyperbandSchedule } from '../compute/hyperband-schedule';
 import { bestTrial } from '../compute/hyperband-state';
 import { FINAL_ACTIVATIONS, type FinalActivation, type SearchSpace } from '../compute/search-space';
@@ -162,7 +162,7 @@ function TrialChart() {
 
 export function TuneCell() {
   const { hyperband, space, state, running, current, fit } = useStore(tuneStore, (s) => s);
-  const sequences = useStore(sequencesStore, (s) => s.result);
+  const sequences = useCellResult('sequences');
   const tuned = useStore(tunedLstmRun.store, (s) => s);
   const busy = running !== null || tuned.running !== null;
   const schedule = useMemo(() => hyperbandSchedule(hyperband), [hyperband]);

@@ -1,17 +1,15 @@
 import { proxy, transfer } from 'comlink';
-import { setCellStatus } from '../../../app/state/notebook';
-import { batchPerFrame } from '../../../app/state/per-frame';
-import { registerCellRunner } from '../../../app/state/runner';
+import { readResult, setCellStatus } from '../../../app/state/notebook';
+import { batchPerFrame } from '../../../ui-kit/per-frame';
 import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
 import { noteBackend, onTrainWorker } from '../../../app/workers/train-client';
 import { isCancelled } from '../../../lib/cancellation';
 import type { RunId } from '../../../lib/ids';
-import { createModelRun } from '../../train/ui/model-run';
-import { backendChoiceStore } from '../../train/ui/backend-choice';
-import { lstmOptionsStore, ratingRange } from '../../train/ui/lstm-run';
+import { createModelRun } from '../../../app/model-runs/model-run';
+import { backendChoiceStore } from '../../../app/workers/backend-choice';
+import { ratingRange } from '../../../app/model-runs/rating-range';
 import { compactWindowsBuffers } from '../../windows/compute/compact-windows';
-import { sequencesStore } from '../../windows/ui/sequences-store';
 import { middleConfig } from '../compute/epoch-timer';
 import { bestTrial, createTunerState } from '../compute/hyperband-state';
 import { trialModelOptions } from '../compute/lstm-trial-runner';
@@ -56,7 +54,7 @@ function keyFigure(state: TunerState): string {
 
 /** Runs the search from `initial` until it ends or is stopped; the state it reaches is kept for a resume. */
 async function runSearch(initial: TunerState): Promise<void> {
-  const sequences = sequencesStore.get().result;
+  const sequences = readResult('sequences');
   if (!sequences) {
     setCellStatus('tune', {
       kind: 'error',
@@ -111,7 +109,7 @@ async function runSearch(initial: TunerState): Promise<void> {
 
 /** Times an epoch of a middle configuration on the Sequences cell's windows, for the estimate before a search. */
 export async function measureTuneEpoch(): Promise<void> {
-  const sequences = sequencesStore.get().result;
+  const sequences = readResult('sequences');
   if (!sequences || tuneStore.get().timing === 'running') return;
   tuneStore.set({ timing: 'running' });
   try {
@@ -177,7 +175,7 @@ export const tunedLstmRun = createModelRun({
     };
   },
   fit: () => {
-    const o = lstmOptionsStore.get().options;
+    const o = readResult('lstm');
     return {
       epochs: o.epochs,
       batchSize: tuneStore.get().fit.batchSize,
@@ -185,11 +183,4 @@ export const tunedLstmRun = createModelRun({
       seed: seedStore.get().seed,
     };
   },
-});
-
-registerCellRunner('tune', {
-  followsInputs: false,
-  run: resumeTuning,
-  cancel: stopTuning,
-  usesSeed: true,
 });

@@ -1,4 +1,4 @@
-import { bindCellParams } from '../../../app/state/param-bindings';
+import type { CellParamBinding } from '../../../app/state/param-bindings';
 import { TUNE_PARAMS } from '../compute/tune-params';
 import { defaultHyperbandOptions } from '../compute/hyperband-schedule';
 import { defaultSearchSpace, type FinalActivation } from '../compute/search-space';
@@ -30,8 +30,7 @@ function linkValues(): Map<string, unknown> {
   );
 }
 
-bindCellParams({
-  cell: 'tune',
+export const tuneParams: CellParamBinding = {
   specs: Object.values(TUNE_PARAMS),
   store: tuneStore,
   read: linkValues,
@@ -59,4 +58,4 @@ bindCellParams({
     });
     return [];
   },
-});
+};

@@ -1,4 +1,4 @@
-import { createStore } from '../../../app/state/store';
+import { createStore } from '../../../ui-kit/store';
 import type { RunId } from '../../../lib/ids';
 import { defaultHyperbandOptions } from '../compute/hyperband-schedule';
 import { defaultSearchSpace } from '../compute/search-space';

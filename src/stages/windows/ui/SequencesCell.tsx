@@ -1,8 +1,8 @@
+import { useCellResult } from '../../../app/state/cell-results';
 import { Cell } from '../../../app/components/Cell';
-import { StatGrid } from '../../../app/components/StatGrid';
-import { formatBytes, formatCount, formatPercent } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
-import { clusterStore } from '../../cluster/ui/cluster-store';
+import { StatGrid } from '../../../ui-kit/StatGrid';
+import { formatBytes, formatCount, formatPercent } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
 import { ExampleWindowTable } from './ExampleWindowTable';
 import { runSequences, setSequenceOptions } from './sequences-actions';
 import { sequencesStore } from './sequences-store';
@@ -11,7 +11,7 @@ import { WindowDownloads } from './WindowDownloads';
 
 export function SequencesCell() {
   const { options, result, building } = useStore(sequencesStore, (state) => state);
-  const chosen = useStore(clusterStore, (state) => state.chosen);
+  const chosen = useCellResult('cluster');
   const total = result
     ? result.windowCounts.train + result.windowCounts.validation + result.windowCounts.test
     : 0;

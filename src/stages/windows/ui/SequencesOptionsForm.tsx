@@ -1,4 +1,4 @@
-import { NumberInput } from '../../../app/components/OptionFields';
+import { NumberInput } from '../../../ui-kit/OptionFields';
 import type { SequenceOptions, SplitKind } from '../contract';
 
 export interface SequencesOptionsFormProps {

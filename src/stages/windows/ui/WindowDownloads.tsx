@@ -1,7 +1,7 @@
-import { ErrorBox } from '../../../app/components/ErrorBox';
-import { ProgressBar } from '../../../app/components/ProgressBar';
-import { formatBytes, formatCount } from '../../../app/format';
-import { useStore } from '../../../app/state/store';
+import { ErrorBox } from '../../../ui-kit/ErrorBox';
+import { ProgressBar } from '../../../ui-kit/ProgressBar';
+import { formatBytes, formatCount } from '../../../ui-kit/format';
+import { useStore } from '../../../ui-kit/store';
 import {
   MAX_WINDOW_EXPORT_BYTES,
   type SequencesResult,

@@ -1,17 +1,15 @@
-import { formatCount } from '../../../app/format';
-import { setCellStatus } from '../../../app/state/notebook';
-import { cellChanged, registerCellRunner } from '../../../app/state/runner';
+import { formatCount } from '../../../ui-kit/format';
+import { readResult, setCellStatus } from '../../../app/state/notebook';
+import { cellChanged } from '../../../app/state/runner';
 import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
 import type { RunId } from '../../../lib/ids';
-import { clusterStore } from '../../cluster/ui/cluster-store';
-import { subsetStore } from '../../subset/ui/subset-store';
 import type { SequenceOptions } from '../contract';
 import { sequencesStore } from './sequences-store';
 
 export async function runSequences(): Promise<void> {
-  const subset = subsetStore.get().result;
-  const chosen = clusterStore.get().chosen;
+  const subset = readResult('subset');
+  const chosen = readResult('cluster');
   if (!subset || !chosen || chosen.ref.subsetId !== subset.subsetId) {
     setCellStatus('sequences', {
       kind: 'error',
@@ -54,4 +52,3 @@ export function setSequenceOptions(options: SequenceOptions): void {
 }
 
 // Building windows takes about a second on the sample, so the cell follows a newly chosen clustering.
-registerCellRunner('sequences', { followsInputs: true, run: runSequences, usesSeed: true });

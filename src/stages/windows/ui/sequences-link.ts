@@ -1,4 +1,4 @@
-import { bindOptionParams } from '../../../app/state/param-bindings';
+import { optionParams } from '../../../app/state/param-bindings';
 import { SEQUENCE_PARAMS } from '../compute/sequence-params';
 import { DEFAULT_SEQUENCE_OPTIONS, type SequenceOptions } from '../contract';
 import { setSequenceOptions } from './sequences-actions';
@@ -7,8 +7,7 @@ import { sequencesStore, type SequencesCellState } from './sequences-store';
 const onOff = { toLink: (v: unknown) => (v ? 'on' : 'off'), fromLink: (v: unknown) => v === 'on' };
 
 /** The Sequences cell's options in share links. */
-bindOptionParams<SequenceOptions, SequencesCellState>({
-  cell: 'sequences',
+export const sequenceParams = optionParams<SequenceOptions, SequencesCellState>({
   store: sequencesStore,
   defaults: DEFAULT_SEQUENCE_OPTIONS,
   get: () => sequencesStore.get().options,

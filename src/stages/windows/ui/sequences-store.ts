@@ -1,4 +1,4 @@
-import { createStore } from '../../../app/state/store';
+import { createStore } from '../../../ui-kit/store';
 import { DEFAULT_SEQUENCE_OPTIONS, type SequenceOptions, type SequencesResult } from '../contract';
 
 export interface SequencesCellState {

@@ -1,6 +1,6 @@
-import { downloadBlob } from '../../../app/download';
-import { latestPerFrame } from '../../../app/state/per-frame';
-import { createStore } from '../../../app/state/store';
+import { downloadBlob } from '../../../ui-kit/download';
+import { latestPerFrame } from '../../../ui-kit/per-frame';
+import { createStore } from '../../../ui-kit/store';
 import { dataWorkerApi } from '../../../app/workers/data-client';
 import type { SplitName, WindowExportFormat, WindowsId } from '../contract';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type * as PlotlyModule from 'plotly.js-dist-min';
 import type { PlotData, PlotLayout } from 'plotly.js-dist-min';
-import { chartFileName, downloadBlob } from '../download';
+import { chartFileName, downloadBlob } from './download';
 
 /** plotly is large, so it loads the first time a chart is on screen, not with the page. */
 let plotly: Promise<typeof PlotlyModule> | null = null;

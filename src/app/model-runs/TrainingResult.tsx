@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { Plot } from '../../../app/components/Plot';
-import { StatGrid } from '../../../app/components/StatGrid';
-import { formatCount, formatDuration } from '../../../app/format';
+import { Plot } from '../../ui-kit/Plot';
+import { StatGrid } from '../../ui-kit/StatGrid';
+import { formatCount, formatDuration } from '../../ui-kit/format';
 import { downloadModel } from './model-download';
 import type { FinishedModel } from './model-run';
 import { LossCurves } from './TrainingProgress';

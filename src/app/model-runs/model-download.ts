@@ -1,5 +1,5 @@
-import { onTrainWorker } from '../../../app/workers/train-client';
-import { downloadBlob } from '../../../app/download';
+import { onTrainWorker } from '../workers/train-client';
+import { downloadBlob } from '../../ui-kit/download';
 
 /** Downloads a kept model as model.json and its weights file, the tfjs layers format. */
 export async function downloadModel(modelKey: string): Promise<void> {

@@ -3,24 +3,25 @@
  * windows out of the data worker, train, stream the curves into a store, and add the result to Compare.
  */
 import { proxy, transfer } from 'comlink';
-import { formatCount } from '../../../app/format';
-import { setCellStatus, type CellId } from '../../../app/state/notebook';
-import { batchPerFrame } from '../../../app/state/per-frame';
-import { cellChanged } from '../../../app/state/runner';
-import { createStore } from '../../../app/state/store';
-import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
-import {
-  noteBackend,
-  onTrainWorker,
-  terminateTrainWorker,
-} from '../../../app/workers/train-client';
-import { isCancelled } from '../../../lib/cancellation';
-import type { RunId } from '../../../lib/ids';
-import { addComparisonRow } from '../../compare/ui/compare-store';
-import { compactWindowsBuffers } from '../../windows/compute/compact-windows';
-import { sequencesStore } from '../../windows/ui/sequences-store';
-import type { EpochLog, ModelSpec, TrainFitOptions, TrainProgress, TrainResult } from '../contract';
-import { backendChoiceStore } from './backend-choice';
+import { formatCount } from '../../ui-kit/format';
+import { comparedRows, type ComparedRows } from '../state/cell-definition';
+import { readResult, setCellStatus, type CellId } from '../state/notebook';
+import { batchPerFrame } from '../../ui-kit/per-frame';
+import { cellChanged } from '../state/runner';
+import { createStore } from '../../ui-kit/store';
+import { dataWorkerApi, newRunId } from '../workers/data-client';
+import { noteBackend, onTrainWorker, terminateTrainWorker } from '../workers/train-client';
+import { isCancelled } from '../../lib/cancellation';
+import type { RunId } from '../../lib/ids';
+import { compactWindowsBuffers } from '../../stages/windows/compute/compact-windows';
+import type {
+  EpochLog,
+  ModelSpec,
+  TrainFitOptions,
+  TrainProgress,
+  TrainResult,
+} from '../../stages/train/contract';
+import { backendChoiceStore } from '../workers/backend-choice';
 
 export interface RunningModel {
   runId: RunId;
@@ -47,6 +48,8 @@ export interface FinishedModel {
 export interface ModelRunState {
   running: RunningModel | null;
   finished: FinishedModel | null;
+  /** The trained model's row for Compare (kept when a later run ends without a test score). */
+  compared: ComparedRows | null;
 }
 
 export interface ModelRunConfig {
@@ -79,10 +82,10 @@ function applyProgress(running: RunningModel, batch: TrainProgress[]): RunningMo
 }
 
 export function createModelRun(config: ModelRunConfig) {
-  const store = createStore<ModelRunState>({ running: null, finished: null });
+  const store = createStore<ModelRunState>({ running: null, finished: null, compared: null });
 
   async function run(): Promise<void> {
-    const sequences = sequencesStore.get().result;
+    const sequences = readResult('sequences');
     if (!sequences) {
       setCellStatus(config.cell, {
         kind: 'error',
@@ -150,18 +153,22 @@ export function createModelRun(config: ModelRunConfig) {
         },
       });
       if (result.test)
-        addComparisonRow(sequences.windowsId, {
-          id: config.id,
-          model: config.name,
-          family: config.family,
-          testRmse: result.test.rmse,
-          testMae: result.test.mae,
-          valRmse: result.validation?.rmse ?? null,
-          params: result.params.trainable,
-          trainingSeconds: result.trainingSeconds,
-          backend: result.backend,
-          epochs: result.epochsRun,
-          testRatings: result.test.labels.length,
+        store.set({
+          compared: comparedRows(sequences.windowsId, [
+            {
+              id: config.id,
+              model: config.name,
+              family: config.family,
+              testRmse: result.test.rmse,
+              testMae: result.test.mae,
+              valRmse: result.validation?.rmse ?? null,
+              params: result.params.trainable,
+              trainingSeconds: result.trainingSeconds,
+              backend: result.backend,
+              epochs: result.epochsRun,
+              testRatings: result.test.labels.length,
+            },
+          ]),
         });
       setCellStatus(config.cell, {
         kind: 'done',

@@ -1,4 +1,4 @@
-import { useStore } from '../../../app/state/store';
+import { useStore } from '../../ui-kit/store';
 import type { ModelRun } from './model-run';
 import { TrainingProgress } from './TrainingProgress';
 import { TrainingResult } from './TrainingResult';

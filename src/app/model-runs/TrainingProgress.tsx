@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import { Plot } from '../../../app/components/Plot';
-import { ProgressBar } from '../../../app/components/ProgressBar';
-import { formatCount, formatDuration } from '../../../app/format';
-import type { EpochLog } from '../contract';
+import { Plot } from '../../ui-kit/Plot';
+import { ProgressBar } from '../../ui-kit/ProgressBar';
+import { formatCount, formatDuration } from '../../ui-kit/format';
+import type { EpochLog } from '../../stages/train/contract';
 import type { RunningModel } from './model-run';
-import { useNow } from '../../../app/hooks/use-now';
+import { useNow } from '../../ui-kit/use-now';
 
 /** The per-batch loss and the per-epoch training and validation losses, as they grow. */
 export function LossCurves({
