@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-python.sh
 if [ ! -d node_modules ]; then
   npm ci
 fi

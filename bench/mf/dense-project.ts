@@ -2,24 +2,32 @@
  * The project's side of the dense benchmark, in a process of its own (tfjs backend patches are process-wide):
  * trains the dense embedding model on the sample with `runTraining`, the code path of the Dense cell and of
  * `cli -- train dense`, on tfjs set up as the CLI sets it up. Usage:
- *   tsx bench/mf/dense-project.ts SAMPLE_FILE SETTINGS_JSON wasm|cpu
- * Prints one JSON line.
+ *   tsx bench/mf/dense-project.ts SAMPLE_FILE SETTINGS_JSON wasm|cpu [fused|stock]
+ * `stock` removes the project's fused Adam kernel after set-up, so the same optimizer runs tfjs' own Adam
+ * (the project before the fused step). Prints one JSON line.
  */
 import type { RunId } from '../../src/lib/ids';
 import { nodeTf } from '../../src/cli/node-tf';
 import { denseParameterCount } from '../../src/stages/train/compute/model/build-dense-model';
 import { disposeModel } from '../../src/stages/train/compute/model/dispose-model';
+import { FUSED_ADAM_KERNEL } from '../../src/stages/train/compute/backend/fused-adam-kernel';
 import { runTraining } from '../../src/stages/train/compute/run-training';
 import { readDenseSample, sampleAsWindows } from './dense-sample';
 import type { DenseBenchSettings } from './dense-settings';
 
 async function main(): Promise<void> {
-  const [file, settingsJson, backendName] = process.argv.slice(2);
-  if (!file || !settingsJson || (backendName !== 'wasm' && backendName !== 'cpu'))
-    throw new Error('usage: dense-project.ts SAMPLE_FILE SETTINGS_JSON wasm|cpu');
+  const [file, settingsJson, backendName, adam = 'fused'] = process.argv.slice(2);
+  if (
+    !file ||
+    !settingsJson ||
+    (backendName !== 'wasm' && backendName !== 'cpu') ||
+    (adam !== 'fused' && adam !== 'stock')
+  )
+    throw new Error('usage: dense-project.ts SAMPLE_FILE SETTINGS_JSON wasm|cpu [fused|stock]');
   const settings = JSON.parse(settingsJson) as DenseBenchSettings;
   const sample = readDenseSample(file);
   const { tf, backend, patches } = await nodeTf(backendName);
+  if (adam === 'stock') tf.unregisterKernel(FUSED_ADAM_KERNEL, backend);
 
   // Batch end times: the first batch (graph tracing, kernel and buffer set-up) is left out of the speed.
   const batchEnds: number[] = [];
@@ -64,7 +72,8 @@ async function main(): Promise<void> {
   const timedSeconds = ((batchEnds.at(-1) ?? 0) - batchEnds[0]) / 1000;
   const out = {
     backend,
-    patches,
+    adam,
+    patches: adam === 'stock' ? patches.filter((p) => !p.startsWith('Adam:')) : patches,
     params: result.params.trainable,
     paramsByFormula: denseParameterCount(sample.users, sample.movies, settings.embeddingSize),
     epochsRun: result.epochsRun,

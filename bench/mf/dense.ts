@@ -23,7 +23,7 @@ interface Run {
 
 const lastJsonLine = (out: string): Run => JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Run;
 
-function projectRun(file: string, backend: 'wasm' | 'cpu'): Run {
+function projectRun(file: string, backend: 'wasm' | 'cpu', adam: 'fused' | 'stock'): Run {
   const out = execFileSync(
     process.execPath,
     [
@@ -32,6 +32,7 @@ function projectRun(file: string, backend: 'wasm' | 'cpu'): Run {
       file,
       JSON.stringify(SETTINGS),
       backend,
+      adam,
     ],
     { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -63,12 +64,18 @@ export async function benchDense(
   const threads = cpus().length;
   const load = [loadavg()[0]];
   const project: Run[] = [];
+  const stockAdam: Run[] = [];
   const torch: Run[] = [];
   for (let round = 1; round <= rounds; round++) {
-    const p = projectRun(file, 'wasm');
+    const p = projectRun(file, 'wasm', 'fused');
     project.push(p);
     console.log(
       `dense round ${round}/${rounds}: project ${p.samplesPerSecond.toFixed(0)} samples/s, test RMSE ${p.testRmse?.toFixed(4)}`,
+    );
+    const s = projectRun(file, 'wasm', 'stock');
+    stockAdam.push(s);
+    console.log(
+      `dense round ${round}/${rounds}: project with tfjs' Adam ${s.samplesPerSecond.toFixed(0)} samples/s, test RMSE ${s.testRmse?.toFixed(4)}`,
     );
     if (!torchSkipped) {
       const t = torchRun(file, threads);
@@ -80,6 +87,7 @@ export async function benchDense(
     load.push(loadavg()[0]);
   }
   const bestProject = fastest(project);
+  const bestStockAdam = fastest(stockAdam);
   const bestTorch = fastest(torch);
   if (bestProject && bestTorch && bestProject.params !== bestTorch.params)
     throw new Error(
@@ -99,7 +107,7 @@ export async function benchDense(
     method:
       'samples/s over every batch but the first (set-up), including between-epoch work; test RMSE on unclipped ' +
       `predictions after the fixed epochs; each run a fresh process, project and PyTorch alternating, ${rounds} rounds; ` +
-      'each side’s fastest round counts',
+      'each side’s fastest round counts; the project runs twice a round, with its fused Adam and with tfjs’ Adam',
     machine: {
       loadAverage: load,
       note: 'one-minute load averages before and after each round; above the core count, other work shared the machine',
@@ -107,9 +115,21 @@ export async function benchDense(
     project: {
       trainer:
         'runTraining (src/stages/train/compute/run-training.ts) with the rating-pair source, as the Dense cell and `cli -- train dense`',
+      optimizer:
+        'fusedAdam (src/stages/train/compute/training/fused-adam.ts): one pass per variable on wasm',
       best: bestProject,
       rounds: project,
     },
+    projectStockAdam: {
+      trainer:
+        'the same, with the fused Adam kernel removed: tfjs-core’s own Adam (the project before it)',
+      best: bestStockAdam,
+      rounds: stockAdam,
+    },
+    fusedAdamSpeedup:
+      bestProject && bestStockAdam
+        ? bestProject.samplesPerSecond / bestStockAdam.samplesPerSecond
+        : null,
     pytorch: {
       trainer: `bench/mf/torch_dense.py, torch.set_num_threads(${threads}), dense nn.Embedding + torch.optim.Adam`,
       skipped: torchSkipped,

@@ -5,10 +5,11 @@
  * faster. Project and PyTorch alternate for `BENCH_ROUNDS` rounds; the machine may be shared, so the load
  * average is recorded and each side's best round counts (noise only ever slows a run down).
  * Then the dense embedding model against the same model in PyTorch, on a subsample of the same split
- * (bench/mf/dense.ts). Writes bench/results/mf.json.
+ * (bench/mf/dense.ts). Writes bench/results/mf.json. `BENCH_MF_ONLY=dense` runs only the dense model and
+ * replaces only its part of the file.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -102,6 +103,22 @@ function timeTorch(): { torch: string; runs: TorchRun[] } | { skipped: string } 
   }
 }
 
+const RESULT_FILE = join(ROOT, 'bench/results/mf.json');
+if (process.env.BENCH_MF_ONLY === 'dense') {
+  // Only the dense model: its part of mf.json is replaced, the MF figures are kept as they were.
+  const dense = await benchDense(data, ROUNDS);
+  const kept = existsSync(RESULT_FILE)
+    ? (JSON.parse(readFileSync(RESULT_FILE, 'utf8')) as Record<string, unknown>)
+    : { benchmark: 'mf' };
+  writeFileSync(RESULT_FILE, `${JSON.stringify({ ...kept, dense }, null, 2)}\n`);
+  console.log(
+    `dense: project ${dense.project.best?.samplesPerSecond.toFixed(0)} samples/s ` +
+      `(tfjs' Adam ${dense.projectStockAdam.best?.samplesPerSecond.toFixed(0)}) vs PyTorch ` +
+      `${dense.pytorch.best?.samplesPerSecond.toFixed(0) ?? '–'}`,
+  );
+  process.exit(0);
+}
+
 const load = [loadavg()[0]];
 const projectRounds = [];
 const torchRounds = [];
@@ -191,7 +208,7 @@ const result = {
   dense,
 };
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results/mf.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(RESULT_FILE, `${JSON.stringify(result, null, 2)}\n`);
 console.log(
   `project ${millions(project.ratingsPerSecond)} vs PyTorch ${bestTorch ? millions(bestTorch.ratingsPerSecond) : '–'}` +
     (result.speedRatio ? `: ${result.speedRatio.toFixed(2)}×` : '') +

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { NOTEBOOK_CELLS } from './cells';
+import { CellBoundary } from './components/CellBoundary';
 import { NotebookNotices } from './components/NotebookNotices';
 import { StatusBar } from './components/StatusBar';
 import { StoragePanel } from './components/StoragePanel';
@@ -43,8 +44,10 @@ export function App() {
       <NotebookNotices />
       <StoragePanel />
       <main className="notebook">
-        {NOTEBOOK_CELLS.map(({ id, Component }) => (
-          <Component key={id} />
+        {NOTEBOOK_CELLS.map(({ id, title, Component }) => (
+          <CellBoundary key={id} title={title}>
+            <Component />
+          </CellBoundary>
         ))}
       </main>
     </div>

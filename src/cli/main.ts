@@ -6,6 +6,8 @@ import { FileRefusedError } from '../stages/ingest/compute/load-errors';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { clusterCommand } from './commands/cluster';
 import { compareCommand, COMPARE_USAGE } from './commands/compare';
+import { prizeCommand, PRIZE_USAGE } from './commands/prize';
+import { EXPORT_PYTHON_USAGE, exportPythonCommand } from './commands/export-python';
 import { tuneCommand, TUNE_USAGE } from './commands/tune';
 import { subsetCommand } from './commands/subset';
 import { summaryCommand } from './commands/summary';
@@ -24,6 +26,8 @@ const COMMANDS: Record<string, { usage: string; run: (args: ParsedArgs) => Promi
   train: { usage: TRAIN_USAGE, run: trainCommand },
   compare: { usage: COMPARE_USAGE, run: compareCommand },
   tune: { usage: TUNE_USAGE, run: tuneCommand },
+  prize: { usage: PRIZE_USAGE, run: prizeCommand },
+  'export-python': { usage: EXPORT_PYTHON_USAGE, run: exportPythonCommand },
 };
 
 function usage(): string {

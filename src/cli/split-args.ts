@@ -1,5 +1,9 @@
 import type { RatingsData } from '../stages/ingest/compute/ratings-table';
-import { defaultSubsetOptions, selectTopSubset } from '../stages/subset/compute/top-subset';
+import {
+  defaultSubsetOptions,
+  selectTopSubset,
+  type SubsetOptions,
+} from '../stages/subset/compute/top-subset';
 import { prepareSplit, SINGLE_RATING_WINDOWS } from '../stages/windows/compute/prepare-split';
 import type { PreparedSplit } from '../stages/windows/compute/prepare-split';
 import { DEFAULT_WINDOW_OPTIONS, type WindowOptions } from '../stages/windows/compute/window-index';
@@ -55,21 +59,27 @@ export function checkFlags(args: ParsedArgs, known: readonly string[]): void {
     if (!known.includes(name)) throw new UsageError(`unknown option --${name}`);
 }
 
-/**
- * The top-u × top-m subset, as the Subset cell cuts it, with the cell's defaults (the report's 10,000 × 2,000,
- * halved for smaller data); `--users all --movies all` keeps the whole file.
- */
-export function subsetFromArgs(data: RatingsData, args: ParsedArgs): RatingsData {
+/** `--users` and `--movies` with the Subset cell's defaults for `data`; `all` keeps every user or movie. */
+export function subsetOptionsFromArgs(data: RatingsData, args: ParsedArgs): SubsetOptions {
   const users = data.userIds.ids.length;
   const movies = data.movieIds.ids.length;
   const defaults = defaultSubsetOptions(users, movies);
   const size = (name: 'users' | 'movies', all: number, fallback: number) =>
     args.options.get(name) === 'all' ? all : integerOption(args, name, fallback);
-  const options = {
+  return {
     users: size('users', users, defaults.users),
     movies: size('movies', movies, defaults.movies),
   };
-  if (options.users >= users && options.movies >= movies) return data;
+}
+
+/**
+ * The top-u × top-m subset, as the Subset cell cuts it, with the cell's defaults (the report's 10,000 × 2,000,
+ * halved for smaller data); `--users all --movies all` keeps the whole file.
+ */
+export function subsetFromArgs(data: RatingsData, args: ParsedArgs): RatingsData {
+  const options = subsetOptionsFromArgs(data, args);
+  if (options.users >= data.userIds.ids.length && options.movies >= data.movieIds.ids.length)
+    return data;
   return selectTopSubset(data, options).data;
 }
 

@@ -3,6 +3,7 @@
 /** A number field that reports only values within its range (and whole numbers when `integer`). */
 export function NumberInput(props: {
   label: string;
+
   value: number;
   min: number;
   max?: number;

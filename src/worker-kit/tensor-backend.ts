@@ -5,7 +5,7 @@ import type { OperatorChoice } from '../stages/explore/compute/matrix-operator';
  * product: tfjs is imported here dynamically so that loading the sample at page open does not wait for it.
  * PCA of a 2,000 × 10,000 subset takes ~3× less time than with sparse typed-array loops (bench/cluster).
  * Threads stay off: tfjs would use hardwareConcurrency / 2 of them (1 on a 2-core machine), and its threaded
- * helpers failed in a minified build (FINDINGS.md). If WASM cannot start, products fall back to loops.
+ * helpers failed in a minified build (docs/tfjs-notes.md). If WASM cannot start, products fall back to loops.
  * Returns the function that starts it; the data worker's entry makes one and keeps it in its state.
  */
 export function createTensorOps(): () => Promise<OperatorChoice> {

@@ -66,6 +66,10 @@ describe('Sequences, LSTM, Baselines, Dense, Compare and Recommend on the sample
     expect(await cell(page, 'lstm').getByTestId('backend-in-use').textContent()).toMatch(
       /In use: (WASM|CPU|WebGL|WebGPU)/,
     );
+    // Not forced: the backends that passed were timed on this model, and the panel says which won.
+    expect(await cell(page, 'lstm').getByTestId('backend-race').textContent()).toMatch(
+      /^(WASM|WebGL|WebGPU) [\d,]+ samples\/s.*: using (WASM|WebGL|WebGPU)/,
+    );
 
     // A trained model downloads in the tfjs layers format and loads back with tfjs, custom layers and all.
     const [json, weights] = await downloads(page, () =>

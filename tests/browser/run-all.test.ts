@@ -28,6 +28,16 @@ describe('Run all', () => {
       sections.map((s) => s.getAttribute('data-status')),
     );
     expect(statuses).toEqual(CELL_ORDER.map(() => 'done'));
+    // Tune trains its best configuration in full, so Compare has the tuned LSTM's row.
+    const tunedRow = page.getByTestId('comparison').locator('tr[data-model="lstm-tuned"]');
+    expect(await tunedRow.count()).toBe(1);
+
+    // A reload reopens the link the notebook wrote, which says what it will run and runs it on a click.
+    await page.reload();
+    await page.getByTestId('link-plan').getByRole('button', { name: 'Run them' }).click();
+    await waitForCell(page, 'tune', 'done', 240_000);
+    await waitForCell(page, 'compare', 'done', 240_000);
+    expect(await tunedRow.count()).toBe(1);
     expect(errors).toEqual([]);
   });
 });

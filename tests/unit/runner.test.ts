@@ -7,6 +7,7 @@ import {
   setCellStatus,
   type CellId,
 } from '../../src/app/state/notebook';
+import { LONG_RUN_SECONDS, longRunStore } from '../../src/app/state/long-run';
 import {
   cellChanged,
   missingInput,
@@ -117,5 +118,50 @@ describe('the notebook runner', () => {
     expect(await runCells()).toBe(false);
     expect(runs).toEqual(['data', 'subset']);
     expect(notebook.get().subset.kind).toBe('error');
+  });
+
+  it('asks before a long run, refuses one that does not fit, and skips the question when confirmed', async () => {
+    const { runs } = fakeCells();
+    const lstm = NOTEBOOK_CELLS.find((cell) => cell.id === 'lstm')!;
+    let estimate = { seconds: LONG_RUN_SECONDS + 1, refusal: null as string | null };
+    installNotebook(
+      NOTEBOOK_CELLS.map((cell) =>
+        cell.id === 'lstm'
+          ? ({
+              ...lstm,
+              followsInputs: false,
+              estimate: () => estimate,
+              run: async () => {
+                runs.push('lstm');
+                setCellStatus('lstm', { kind: 'done', keyFigure: 'ok', ms: 1 });
+              },
+            } as AnyCellDefinition)
+          : cell,
+      ),
+    );
+    setCellStatus('sequences', { kind: 'done', keyFigure: 'x', ms: 1 });
+    const asked = runCell('lstm');
+    await Promise.resolve();
+    expect(longRunStore.get().pending?.id).toBe('lstm');
+    longRunStore.get().pending!.answer(false);
+    expect(await asked).toBe(false);
+    expect(runs).not.toContain('lstm');
+
+    const yes = runCell('lstm');
+    await Promise.resolve();
+    longRunStore.get().pending!.answer(true);
+    expect(await yes).toBe(true);
+    expect(runs).toContain('lstm');
+
+    setCellStatus('lstm', { kind: 'idle' });
+    expect(await runCell('lstm', { confirmed: true })).toBe(true);
+    expect(longRunStore.get().pending).toBeNull();
+
+    estimate = {
+      seconds: 1,
+      refusal: 'One training batch would take 3.0 GiB: lower the batch size.',
+    };
+    expect(await runCell('lstm')).toBe(false);
+    expect(notebook.get().lstm).toEqual({ kind: 'error', message: estimate.refusal });
   });
 });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/lib/rng';
 import { CURRENT_LINK_VERSION } from '../../src/stages/notebook/compute/link-migrations';
 import { NOTEBOOK_CELLS } from '../../src/app/cells';
+import { PARAM_CATALOG as CLI_PARAM_CATALOG } from '../../src/stages/notebook/compute/param-catalog';
 import { installNotebook, linkCatalog } from '../../src/app/state/notebook';
-import type { ParamDomain } from '../../src/stages/notebook/compute/param-codec';
+import type { ParamDomain } from '../../src/lib/param-codec';
 import {
   encodeLink,
   parseLink,
@@ -164,5 +165,13 @@ describe('share links', () => {
     });
     expect(parseLink('#v=1&fresh=0', catalog).fresh).toBe(false);
     expect(parseLink('', catalog)).toMatchObject({ present: false, fresh: false, warnings: [] });
+  });
+});
+
+describe('the parameter catalog of the command line and the export', () => {
+  it('is the cells’ own parameters, in the order links write them', () => {
+    expect(CLI_PARAM_CATALOG.map((spec) => spec.key)).toEqual(
+      PARAM_CATALOG.map((spec) => spec.key),
+    );
   });
 });

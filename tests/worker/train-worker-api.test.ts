@@ -69,6 +69,30 @@ describe('training worker api (called directly)', () => {
     expect(report.backend).toBe(report.attempts.at(-1)?.backend);
   }, 120_000);
 
+  it('unforced, times the model about to train on the backends that pass and uses the fastest', async () => {
+    const api = createTrainApi(createTrainWorkerState());
+    const untimed = await api.init({ force: null });
+    expect([untimed.speeds, untimed.choice]).toEqual([[], null]);
+    const progress: TrainProgress[] = [];
+    await api.train({ ...request('race', 1), backend: { force: null } }, (p) => progress.push(p));
+    const first = progress[0];
+    if (first.kind !== 'backend') throw new Error('the first progress is not the backend report');
+    const { report } = first;
+    // In Node, WebGPU and WebGL cannot start; WASM passes and is timed, so the CPU is not tried.
+    expect(report.speeds.map((s) => s.backend)).toEqual(['wasm']);
+    expect(report.backend).toBe('wasm');
+    expect(report.speeds[0].samplesPerSecond).toBeGreaterThan(0);
+    expect(report.attempts.map((a) => [a.backend, a.ok])).toEqual([
+      ['webgpu', false],
+      ['webgl', false],
+      ['wasm', true],
+      ['cpu', false],
+    ]);
+    expect(report.choice).toMatch(/^WASM [\d,]+ samples\/s: using WASM \(the only one timed\)$/);
+    // Once timed, the choice is kept for the next run.
+    expect(await api.init({ force: null })).toBe(report);
+  }, 120_000);
+
   it('trains, streams increments, and returns metrics in the rating scale', async () => {
     const api = createTrainApi(createTrainWorkerState());
     const progress: TrainProgress[] = [];

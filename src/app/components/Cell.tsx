@@ -1,7 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { formatDuration } from '../../ui-kit/format';
 import { cellTitle, notebook, type CellId, type CellStatus } from '../state/notebook';
+import { longRunStore } from '../state/long-run';
 import { runCells } from '../state/runner';
+import { roughDuration } from '../../stages/train/compute/training-cost';
 import { useStore } from '../../ui-kit/store';
 
 function statusText(status: CellStatus): string {
@@ -37,6 +39,7 @@ export interface CellProps {
  */
 export function Cell({ id, intro, onRun, runLabel = 'Run', children }: CellProps) {
   const status = useStore(notebook, (state) => state[id]);
+  const pending = useStore(longRunStore, (state) => state.pending);
   const [open, setOpen] = useState(true);
   const title = cellTitle(id);
   return (
@@ -90,6 +93,20 @@ export function Cell({ id, intro, onRun, runLabel = 'Run', children }: CellProps
         {status.kind === 'error' && (
           <div className="error-box" role="alert">
             <p>{status.message}</p>
+          </div>
+        )}
+        {pending?.id === id && (
+          <div className="notice" role="alertdialog" aria-label="Start a long run?">
+            <p>
+              This run will take {roughDuration(pending.seconds)} on a 2-core laptop CPU with these
+              options (every epoch; early stopping usually ends sooner). Start it?
+            </p>
+            <button type="button" className="primary" onClick={() => pending.answer(true)}>
+              Start it
+            </button>{' '}
+            <button type="button" onClick={() => pending.answer(false)}>
+              Not now
+            </button>
           </div>
         )}
         {status.kind === 'stale' && (

@@ -1,4 +1,5 @@
 import { chooseFiles } from '../cells';
+import { LinkPlan } from './LinkPlan';
 import { sessionStore } from '../state/session';
 import { useStore } from '../../ui-kit/store';
 import { storageStore } from '../storage/storage-store';
@@ -12,6 +13,7 @@ export function NotebookNotices() {
   const { message, error } = useStore(storageStore, (state) => state);
   return (
     <div className="notices">
+      <LinkPlan />
       {requestedFiles && (
         <div className="notice request" role="alert" data-testid="requested-files">
           <p>

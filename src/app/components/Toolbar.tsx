@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { downloadPythonProject } from '../export/python-project';
 import { SHORTCUTS } from '../keyboard';
+import { useCellResult } from '../state/cell-results';
 import { notebook } from '../state/notebook';
 import { shareLink } from '../state/notebook-link';
 import { runCells, stopRunning } from '../state/runner';
@@ -29,6 +31,7 @@ export function Toolbar() {
     state.entries ? state.entries.length + (state.models?.length ?? 0) : null,
   );
   const panelOpen = useStore(storageStore, (state) => state.panelOpen);
+  const hasData = useCellResult('data') !== null;
   const [link, setLink] = useState<{ url: string; copied: boolean } | null>(null);
   const [seedText, setSeedText] = useState<string | null>(null);
 
@@ -50,6 +53,14 @@ export function Toolbar() {
         title="Run every cell that is not up to date, in order"
       >
         Run all
+      </button>
+      <button
+        type="button"
+        onClick={downloadPythonProject}
+        disabled={!hasData}
+        title="Download this notebook as a Python project (scikit-learn, PyTorch, torchrun, Optuna) with the same parameters and seed"
+      >
+        Export as Python
       </button>
       {anyRunning && (
         <button

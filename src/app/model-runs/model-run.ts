@@ -5,7 +5,7 @@
 import { proxy, transfer } from 'comlink';
 import { formatCount } from '../../ui-kit/format';
 import { comparedRows, type ComparedRows } from '../state/cell-definition';
-import { readResult, setCellStatus, type CellId } from '../state/notebook';
+import { notebook, readResult, setCellStatus, type CellId } from '../state/notebook';
 import { batchPerFrame } from '../../ui-kit/per-frame';
 import { cellChanged } from '../state/runner';
 import { createStore } from '../../ui-kit/store';
@@ -121,10 +121,13 @@ export function createModelRun(config: ModelRunConfig) {
         (next.batchesPerEpoch
           ? (next.batchLosses.length % next.batchesPerEpoch) / next.batchesPerEpoch
           : 0);
+      // Progress never goes back: an epoch's last batch can be shorter than the others.
+      const before = notebook.get()[config.cell];
+      const shown = before.kind === 'running' ? (before.fraction ?? 0) : 0;
       setCellStatus(config.cell, {
         kind: 'running',
         label: next.phase === 'training' ? `epoch ${next.epoch + 1}` : next.phase,
-        fraction: Math.min(1, done / next.maxEpochs),
+        fraction: Math.max(shown, Math.min(1, done / next.maxEpochs)),
         startedAt,
       });
     });

@@ -59,12 +59,24 @@ export interface CellDefinition<Id extends CellId = CellId> {
   usesSeed?: boolean;
   /** Reads the rows every model cell before it offers for comparison (Compare). */
   readsComparisons?: boolean;
+  /**
+   * A rough cost of running it now with its parameters (null while its inputs are missing or when it takes
+   * seconds): shown before a link runs it, and a refusal stops it before it allocates what the tab cannot hold.
+   */
+  estimate?: () => CellEstimate | null;
   /** Its parameters in share links, bound to its store. */
   params: readonly CellParamBinding[];
   /** What it offers later cells (its entry of `CellResults`). */
   result: CellResultSource<CellResults[Id]>;
   /** A model cell's rows for Compare; null until it has trained something. */
   comparison?: CellResultSource<ComparedRows | null>;
+}
+
+export interface CellEstimate {
+  /** Rough wall-clock seconds. */
+  seconds: number;
+  /** Why it cannot run here, naming the parameter to lower; null when it fits. */
+  refusal: string | null;
 }
 
 /** The definitions in the list have their ids erased; each stage's own file keeps its precise type. */

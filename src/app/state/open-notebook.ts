@@ -2,7 +2,7 @@ import { loadSample } from '../cells';
 import { parseLink } from '../../stages/notebook/compute/share-link';
 import { refreshStorage, restoreStored, startSavingUploads } from '../storage/storage-actions';
 import { dataWorkerApi } from '../workers/data-client';
-import { linkCatalog, notebook, type CellId } from './notebook';
+import { cellDefinition, linkCatalog, notebook, type CellId } from './notebook';
 import { startLinkSync } from './notebook-link';
 import { writeAllParams } from './param-bindings';
 import { runCells } from './runner';
@@ -13,14 +13,19 @@ function sameFiles(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 }
 
-/** Runs the cells the opened link names, once the Data cell is done (at once, or after an upload). */
+/**
+ * Once the Data cell is done (at once, or after an upload), the cells the opened link names: those that only
+ * follow the data (Subset, Explore, Sequences) run as they would anyway; if the link names any other, nothing
+ * more starts until the person has seen the plan and its cost and asked for it (`runLinkPlan`).
+ */
 function runPendingWhenDataIsIn(): void {
   const tryRun = () => {
     const { pendingRun } = sessionStore.get();
     if (pendingRun.length === 0 || notebook.get().data.kind !== 'done') return;
-    sessionStore.set({ pendingRun: [] });
+    const asks = pendingRun.some((id) => !cellDefinition(id).followsInputs);
+    sessionStore.set({ pendingRun: [], linkPlan: asks ? pendingRun : null });
     // After this notification the Data cell starts the cells that follow it; let that happen first.
-    queueMicrotask(() => void runCells({ only: pendingRun }));
+    if (!asks) queueMicrotask(() => void runCells({ only: pendingRun }));
   };
   notebook.subscribe(tryRun);
   tryRun();
@@ -37,6 +42,18 @@ async function restoreFromStorage(files: string[]): Promise<boolean> {
   return match ? restoreStored(match) : false;
 }
 
+const MAX_NOTICES = 8;
+const MAX_NOTICE_LENGTH = 200;
+
+/** A link's warnings, at most 8 of at most 200 characters each: a crafted link cannot flood the page. */
+export function cappedNotices(all: readonly string[]): string[] {
+  const cut = (text: string) =>
+    text.length > MAX_NOTICE_LENGTH ? `${text.slice(0, MAX_NOTICE_LENGTH - 1)}…` : text;
+  const shown = all.slice(0, MAX_NOTICES).map(cut);
+  if (all.length > MAX_NOTICES) shown.push(`… and ${all.length - MAX_NOTICES} more.`);
+  return shown;
+}
+
 let opened = false;
 
 /**
@@ -49,7 +66,7 @@ export async function openNotebook(): Promise<void> {
   opened = true;
   const link = parseLink(location.hash, linkCatalog());
   if (link.seed !== null) seedStore.set({ seed: link.seed });
-  const notices = [...link.warnings, ...writeAllParams(link.params)];
+  const notices = cappedNotices([...link.warnings, ...writeAllParams(link.params)]);
   sessionStore.set({
     fresh: link.fresh,
     linkSource: link.source,
@@ -69,4 +86,12 @@ export async function openNotebook(): Promise<void> {
   }
   if (!link.fresh && (await restoreFromStorage(source.files))) return;
   sessionStore.set({ requestedFiles: source.files });
+}
+
+/** The person asked for the opened link's cells: run them (what is already done is skipped). */
+export function runLinkPlan(): void {
+  const plan = sessionStore.get().linkPlan;
+  sessionStore.set({ linkPlan: null });
+  // The plan showed each cell's cost: its long runs need no second question.
+  if (plan) void runCells({ only: plan, confirmed: true });
 }

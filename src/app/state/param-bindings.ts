@@ -1,4 +1,5 @@
-import type { ParamSpec } from '../../stages/notebook/compute/param-codec';
+import type { ParamSpec } from '../../lib/param-codec';
+import type { ParamTable } from '../../ui-kit/ParamFields';
 import type { Store } from '../../ui-kit/store';
 import type { CellId } from './cell-definition';
 
@@ -67,46 +68,45 @@ export function writeAllParams(values: ReadonlyMap<string, unknown>): string[] {
   return problems;
 }
 
-/** One field of a cell's options object and how it travels in links. */
-export interface OptionField<T> {
-  field: keyof T;
-  spec: ParamSpec;
-  /** Link value → option value, for fields whose link form differs (e.g. 0 for "none"). */
-  fromLink?: (value: unknown) => unknown;
-  toLink?: (value: unknown) => unknown;
-}
-
 /**
- * The binding of a cell whose parameters are one options object with defaults: links carry the fields that
- * differ from the defaults, and an opened link sets them over the defaults.
+ * The binding of a cell whose parameters are one options object with defaults, from its parameter table:
+ * links carry the fields that differ from the defaults, and an opened link sets them over the defaults.
+ * A field shown as "0 = none" travels as 0 for null; a switch travels as on/off.
  */
 export function optionParams<T extends object, S extends object>(binding: {
   store: Store<S>;
-  fields: OptionField<T>[];
+  table: ParamTable<T>;
   defaults: T;
   get: () => T;
   set: (options: T) => void;
 }): CellParamBinding {
-  const { fields, defaults } = binding;
+  const { table, defaults } = binding;
+  const fields = (Object.keys(table) as (keyof T)[]).flatMap((field) => {
+    const spec = table[field];
+    return spec ? [{ field, spec }] : [];
+  });
+  const toLink = (spec: ParamSpec, value: unknown) =>
+    spec.field?.switch ? (value ? 'on' : 'off') : spec.field?.zeroMeansNone ? (value ?? 0) : value;
+  const fromLink = (spec: ParamSpec, value: unknown) =>
+    spec.field?.switch ? value === 'on' : spec.field?.zeroMeansNone && value === 0 ? null : value;
   return {
     specs: fields.map((f) => f.spec),
     store: binding.store,
     read() {
       const options = binding.get();
       const values = new Map<string, unknown>();
-      for (const f of fields) {
-        if (options[f.field] === defaults[f.field]) continue;
-        values.set(f.spec.key, f.toLink ? f.toLink(options[f.field]) : options[f.field]);
+      for (const { field, spec } of fields) {
+        if (options[field] === defaults[field]) continue;
+        values.set(spec.key, toLink(spec, options[field]));
       }
       return values;
     },
     write(values) {
       if (values.size === 0) return [];
       const options = { ...defaults };
-      for (const f of fields) {
-        if (!values.has(f.spec.key)) continue;
-        const value = values.get(f.spec.key);
-        (options as Record<keyof T, unknown>)[f.field] = f.fromLink ? f.fromLink(value) : value;
+      for (const { field, spec } of fields) {
+        if (!values.has(spec.key)) continue;
+        (options as Record<keyof T, unknown>)[field] = fromLink(spec, values.get(spec.key));
       }
       binding.set(options);
       return [];

@@ -1,3 +1,4 @@
+import { askToStart, LONG_RUN_SECONDS } from './long-run';
 import {
   cellDefinition,
   cellInputs,
@@ -36,12 +37,24 @@ export function missingInput(id: CellId): string | null {
   return null;
 }
 
-/** Runs one cell if its inputs are ready, else says which cell to run first. Resolves true when it ended done. */
-export async function runCell(id: CellId): Promise<boolean> {
+/**
+ * Runs one cell if its inputs are ready, else says which cell to run first. A run the cell estimates longer
+ * than a few minutes asks first, unless the person already saw its cost (`confirmed`, as from a link's plan).
+ * Resolves true when it ended done.
+ */
+export async function runCell(id: CellId, options: { confirmed?: boolean } = {}): Promise<boolean> {
   const missing = missingInput(id);
   if (missing) {
     setCellStatus(id, { kind: 'error', message: missing });
     return false;
+  }
+  const estimate = cellDefinition(id).estimate?.();
+  if (estimate?.refusal) {
+    setCellStatus(id, { kind: 'error', message: estimate.refusal });
+    return false;
+  }
+  if (estimate && estimate.seconds > LONG_RUN_SECONDS && !options.confirmed) {
+    if (!(await askToStart(id, estimate.seconds))) return false;
   }
   await start(id);
   return notebook.get()[id].kind === 'done';
@@ -75,7 +88,7 @@ let sequence = 0;
  * or when another sequence starts. Resolves true when every cell ended done.
  */
 export async function runCells(
-  options: { from?: CellId; force?: boolean; only?: readonly CellId[] } = {},
+  options: { from?: CellId; force?: boolean; only?: readonly CellId[]; confirmed?: boolean } = {},
 ): Promise<boolean> {
   const mine = ++sequence;
   const since = tick;
@@ -90,7 +103,7 @@ export async function runCells(
     if (status.kind === 'done' && !forced) continue;
     // It already ran in this sequence (following its input) and did not end done: do not repeat it.
     if ((started.get(id) ?? 0) > since) return false;
-    if (!(await runCell(id))) return false;
+    if (!(await runCell(id, { confirmed: options.confirmed }))) return false;
   }
   return true;
 }

@@ -12,6 +12,11 @@ export interface SessionState {
   requestedFiles: string[] | null;
   /** Cells the opened link names, still to run once the data is in. */
   pendingRun: CellId[];
+  /**
+   * Cells the opened link names that would start work of their own (not just follow the data): shown with
+   * their rough cost, and run only when the person says so.
+   */
+  linkPlan: CellId[] | null;
   /** Things the person should know about the opened link (parameters left out, and why). */
   notices: string[];
 }
@@ -21,5 +26,6 @@ export const sessionStore = createStore<SessionState>({
   linkSource: null,
   requestedFiles: null,
   pendingRun: [],
+  linkPlan: null,
   notices: [],
 });

@@ -51,4 +51,6 @@ export interface LoadResult {
   report: LoadReport;
   /** True when the files held only titles, which were joined to the dataset loaded before. */
   titlesOnly: boolean;
+  /** The column layouts the person confirmed for delimited files, by file name (for the Python export). */
+  layouts?: Record<string, DelimitedLayout>;
 }

@@ -33,11 +33,27 @@ export interface BackendAttempt {
   ms: number;
 }
 
+/** How fast a backend trained the model about to train (compute/backend/time-training-batches.ts). */
+export interface BackendSpeed {
+  backend: BackendName;
+  /** Training samples per second over a few real batches, warm-up excluded. */
+  samplesPerSecond: number;
+  /** Batches timed. */
+  batches: number;
+}
+
 export interface BackendReport {
   /** The backend in use. */
   backend: BackendName;
   forced: boolean;
   attempts: BackendAttempt[];
+  /**
+   * Every backend that passed the check, timed on the model about to train, fastest first; empty when the
+   * choice was forced or not timed (then the first backend in BACKEND_ORDER that passed is used).
+   */
+  speeds: BackendSpeed[];
+  /** "WebGPU 41,000 samples/s, WASM 2,600: using WebGPU", or null when not timed. */
+  choice: string | null;
   /** wasm only: threads in tfjs' pool (1 unless the page is cross-origin isolated). */
   threads: number | null;
   /** Fixes applied to the chosen backend (see compute/backend/). */

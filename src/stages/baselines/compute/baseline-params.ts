@@ -1,9 +1,4 @@
-import {
-  choiceListCodec,
-  defineParam,
-  floatCodec,
-  intCodec,
-} from '../../notebook/compute/param-codec';
+import { choiceListCodec, defineParam, floatCodec, intCodec } from '../../../lib/param-codec';
 import type { RatingModelKind } from './rating-model';
 
 export const RATING_MODEL_KINDS: RatingModelKind[] = ['mean', 'bias', 'timebias', 'mf', 'svdpp'];

@@ -12,7 +12,8 @@ import {
   sweepFraction,
 } from './cluster-actions';
 import { clusterStore, REPORT_K } from './cluster-store';
-import { ClusterOptionsForm } from './ClusterOptionsForm';
+import { ParamForm } from '../../../ui-kit/ParamFields';
+import { CLUSTER_SWEEP_PARAMS } from '../compute/cluster-params';
 import { ClusterTable } from './ClusterTable';
 import { SweepCharts } from './SweepCharts';
 
@@ -33,12 +34,23 @@ export function ClusterCell() {
       onRun={subset ? () => void runCluster() : undefined}
       runLabel="Run the sweep"
     >
-      <ClusterOptionsForm
-        options={options}
+      <ParamForm
+        table={CLUSTER_SWEEP_PARAMS}
+        values={options}
         onChange={setClusterOptions}
         onSubmit={() => void runCluster()}
-        disabled={!subset || running !== null}
-      />
+        names={{
+          space: {
+            pca: `first ${options.components} PCA components`,
+            raw: 'the full matrix rows',
+          },
+        }}
+      >
+        <button type="submit" disabled={!subset || running !== null || options.kMax < options.kMin}>
+          Run the sweep
+        </button>
+        {options.kMax < options.kMin && <span className="note">k to must be at least k from.</span>}
+      </ParamForm>
       {running && (
         <div className="load-progress">
           <ProgressBar

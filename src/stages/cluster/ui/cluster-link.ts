@@ -1,6 +1,6 @@
 import { optionParams, type CellParamBinding } from '../../../app/state/param-bindings';
 import { DEFAULT_CLUSTER_OPTIONS } from '../compute/cluster-movies';
-import { CLUSTER_PARAMS } from '../compute/cluster-params';
+import { CLUSTER_PARAMS, CLUSTER_SWEEP_PARAMS } from '../compute/cluster-params';
 import type { ClusterOptions } from '../contract';
 import { setClusterOptions } from './cluster-actions';
 import { clusterStore, type ClusterCellState } from './cluster-store';
@@ -11,13 +11,7 @@ export const clusterSweepParams = optionParams<ClusterOptions, ClusterCellState>
   defaults: DEFAULT_CLUSTER_OPTIONS,
   get: () => clusterStore.get().options,
   set: setClusterOptions,
-  fields: [
-    { field: 'kMin', spec: CLUSTER_PARAMS.kMin },
-    { field: 'kMax', spec: CLUSTER_PARAMS.kMax },
-    { field: 'nInit', spec: CLUSTER_PARAMS.nInit },
-    { field: 'values', spec: CLUSTER_PARAMS.values },
-    { field: 'space', spec: CLUSTER_PARAMS.space },
-  ],
+  table: CLUSTER_SWEEP_PARAMS,
 });
 
 /**

@@ -56,7 +56,7 @@ export function sparseOperator(matrix: CsrMatrix): MatrixOperator {
 /**
  * Products by tfjs matMul on the active backend, with the matrix and its transpose stored dense on it.
  * `Aᵀ Y` multiplies by the stored transpose rather than asking matMul to transpose: a transposed matMul on
- * tfjs-wasm 4.22 runs ~10× slower than an untransposed one (FINDINGS.md), and `(Yᵀ A)ᵀ` measured 1.5×
+ * tfjs-wasm 4.22 runs ~10× slower than an untransposed one (docs/tfjs-notes.md), and `(Yᵀ A)ᵀ` measured 1.5×
  * slower than `Aᵀ Y` at 2,000 × 10,000.
  */
 export function tensorOperator(matrix: CsrMatrix, tf: TensorModule): MatrixOperator {

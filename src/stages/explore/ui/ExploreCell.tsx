@@ -10,7 +10,8 @@ import { MATRIX_VALUE_NAMES } from '../compute/movie-user-matrix';
 import type { ExploreResult } from '../contract';
 import { cancelExplore, runExplore, setExploreOptions } from './explore-actions';
 import { exploreStore } from './explore-store';
-import { ExploreOptionsForm } from './ExploreOptionsForm';
+import { ParamForm } from '../../../ui-kit/ParamFields';
+import { EXPLORE_PARAMS } from '../compute/explore-params';
 import { ProjectionScatter } from './ProjectionScatter';
 
 const PCA_AXES: [string, string] = ['PC 1', 'PC 2'];
@@ -37,11 +38,14 @@ export function ExploreCell() {
       }
       onRun={subset ? () => void runExplore() : undefined}
     >
-      <ExploreOptionsForm
-        options={options}
+      <ParamForm
+        table={EXPLORE_PARAMS}
+        values={options}
         onChange={setExploreOptions}
         onSubmit={() => void runExplore()}
-      />
+      >
+        <button type="submit">Apply</button>
+      </ParamForm>
       {running && (
         <div className="load-progress">
           <ProgressBar

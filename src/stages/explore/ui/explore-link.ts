@@ -11,15 +11,5 @@ export const exploreParams = optionParams<ExploreOptions, ExploreCellState>({
   defaults: DEFAULT_EXPLORE_OPTIONS,
   get: () => exploreStore.get().options,
   set: setExploreOptions,
-  fields: [
-    { field: 'values', spec: EXPLORE_PARAMS.values },
-    {
-      field: 'sampleRatings',
-      spec: EXPLORE_PARAMS.sampleRatings,
-      toLink: (value) => value ?? 0,
-      fromLink: (value) => (value === 0 ? null : value),
-    },
-    { field: 'sparseDensity', spec: EXPLORE_PARAMS.sparseDensity },
-    { field: 'nmfComponents', spec: EXPLORE_PARAMS.nmfComponents },
-  ],
+  table: EXPLORE_PARAMS,
 });

@@ -83,7 +83,9 @@ export async function chooseFiles(files: File[]): Promise<void> {
 export function loadFiles(files: File[], layouts: Record<string, DelimitedLayout>): Promise<void> {
   const label = files.length === 1 ? files[0].name : `${files.length} files`;
   return runLoad(label, (runId, onProgress) =>
-    dataWorkerApi().loadFiles(files, { runId, layouts }, onProgress),
+    dataWorkerApi()
+      .loadFiles(files, { runId, layouts }, onProgress)
+      .then((result) => ({ ...result, layouts })),
   );
 }
 

@@ -1,5 +1,5 @@
 import { CURRENT_LINK_VERSION, migrateLinkPairs, type LinkPairs } from './link-migrations';
-import { intCodec, type ParamSpec } from './param-codec';
+import { intCodec, type ParamSpec } from '../../../lib/param-codec';
 
 /**
  * The share-link format: everything needed to rebuild the notebook, in the URL's hash (never sent to a

@@ -2,7 +2,9 @@ import { useCellResult } from '../../../app/state/cell-results';
 import { useMemo } from 'react';
 import { Cell } from '../../../app/components/Cell';
 import { Plot } from '../../../ui-kit/Plot';
+import { ParamForm } from '../../../ui-kit/ParamFields';
 import { StatGrid } from '../../../ui-kit/StatGrid';
+import { SUBSET_PARAMS } from '../compute/subset-params';
 import { formatCount, formatPercent } from '../../../ui-kit/format';
 import { useStore } from '../../../ui-kit/store';
 import { effectiveSubsetOptions, runSubset, setSubsetOptions } from './subset-actions';
@@ -39,11 +41,6 @@ export function SubsetCell() {
     [],
   );
 
-  const setOption = (key: 'users' | 'movies', value: number) => {
-    if (!options || !Number.isInteger(value) || value < 1) return;
-    setSubsetOptions({ ...options, [key]: value });
-  };
-
   return (
     <Cell
       id="subset"
@@ -58,39 +55,18 @@ export function SubsetCell() {
       runLabel="Apply"
     >
       {options && (
-        <form
-          className="params"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void runSubset();
-          }}
+        <ParamForm
+          table={SUBSET_PARAMS}
+          values={options}
+          onChange={setSubsetOptions}
+          onSubmit={() => void runSubset()}
         >
-          <label>
-            Top users <i>u</i>
-            <input
-              type="number"
-              min={1}
-              step={1}
-              value={options.users}
-              onChange={(e) => setOption('users', Number(e.target.value))}
-            />
-          </label>
-          <label>
-            Top movies <i>m</i>
-            <input
-              type="number"
-              min={1}
-              step={1}
-              value={options.movies}
-              onChange={(e) => setOption('movies', Number(e.target.value))}
-            />
-          </label>
           {chosen && (
             <button type="button" onClick={() => setSubsetOptions(null)}>
               Use defaults
             </button>
           )}
-        </form>
+        </ParamForm>
       )}
       {result && loaded && (
         <>

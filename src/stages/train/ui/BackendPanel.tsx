@@ -21,7 +21,7 @@ export function BackendPanel({ disabled }: { disabled: boolean }) {
             })
           }
         >
-          <option value="auto">best available (WebGPU → WebGL → WASM → CPU)</option>
+          <option value="auto">fastest that works (timed on the model)</option>
           {BACKEND_ORDER.map((name) => (
             <option key={name} value={name}>
               {NAMES[name]} only
@@ -33,6 +33,7 @@ export function BackendPanel({ disabled }: { disabled: boolean }) {
         <div data-testid="backend-in-use">
           In use: <strong>{describeBackend(report)}</strong>
           {report.forced ? ', forced' : ''}.
+          {report.choice && <div data-testid="backend-race">{report.choice}</div>}
           <ul className="backend-attempts">
             {report.attempts.map((attempt) => (
               <li key={attempt.backend}>

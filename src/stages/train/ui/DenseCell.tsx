@@ -1,10 +1,12 @@
 import { useCellResult } from '../../../app/state/cell-results';
 import { Cell } from '../../../app/components/Cell';
+import { runCell } from '../../../app/state/runner';
+import { CostLine } from '../../../app/model-runs/CostLine';
 import { useStore } from '../../../ui-kit/store';
 import { BackendPanel } from './BackendPanel';
-import { denseOptionsStore, denseRun, type DenseCellOptions } from './dense-run';
-import { NumberInput } from '../../../ui-kit/OptionFields';
-import { FitFields } from './FitFields';
+import { denseEstimate, denseOptionsStore, denseRun } from './dense-run';
+import { ParamForm } from '../../../ui-kit/ParamFields';
+import { DENSE_PARAMS } from '../compute/model-params';
 import { ModelRunView } from '../../../app/model-runs/ModelRunView';
 
 export function DenseCell() {
@@ -12,8 +14,6 @@ export function DenseCell() {
   const running = useStore(denseRun.store, (state) => state.running);
   const sequences = useCellResult('sequences');
   const busy = running !== null;
-  const set = (patch: Partial<DenseCellOptions>) =>
-    denseOptionsStore.set({ options: { ...options, ...patch } });
   return (
     <Cell
       id="dense"
@@ -25,29 +25,16 @@ export function DenseCell() {
           the LSTM. A movie it has no trained embedding for, it cannot score.
         </>
       }
-      onRun={sequences && !busy ? () => void denseRun.run() : undefined}
+      onRun={sequences && !busy ? () => void runCell('dense') : undefined}
       runLabel="Train"
     >
-      <form className="params" onSubmit={(e) => e.preventDefault()}>
-        <NumberInput
-          label="Embedding size"
-          value={options.embeddingSize}
-          min={1}
-          max={512}
-          disabled={busy}
-          onValue={(embeddingSize) => set({ embeddingSize })}
-        />
-        <NumberInput
-          label="Dropout"
-          value={options.dropout}
-          min={0}
-          max={0.9}
-          step={0.05}
-          disabled={busy}
-          onValue={(dropout) => set({ dropout })}
-        />
-        <FitFields options={options} disabled={busy} onChange={set} />
-      </form>
+      <ParamForm
+        table={DENSE_PARAMS}
+        values={options}
+        onChange={(next) => denseOptionsStore.set({ options: next })}
+        disabled={busy}
+      />
+      {!busy && <CostLine estimate={denseEstimate()} />}
       <BackendPanel disabled={busy} />
       <ModelRunView run={denseRun} name="Dense" modelKey="dense" />
     </Cell>

@@ -1,7 +1,7 @@
 import { fromStore, type CellDefinition } from '../../../app/state/cell-definition';
 import type { FinishedModel } from '../../../app/model-runs/model-run';
 import { DenseCell } from './DenseCell';
-import { denseRun } from './dense-run';
+import { denseEstimate, denseRun } from './dense-run';
 import { denseParams } from './model-links';
 
 declare module '../../../app/state/cell-definition' {
@@ -21,6 +21,7 @@ export const denseCell: CellDefinition<'dense'> = {
   followsInputs: false,
   usesSeed: true,
   onTrainingWorker: true,
+  estimate: denseEstimate,
   params: [denseParams],
   result: fromStore(denseRun.store, (state) => state.finished),
   comparison: fromStore(denseRun.store, (state) => state.compared),

@@ -5,6 +5,9 @@ import { createModelRun } from '../../../app/model-runs/model-run';
 
 export { DEFAULT_DENSE_CELL_OPTIONS, type DenseCellOptions };
 import { ratingRange } from '../../../app/model-runs/rating-range';
+import type { CellEstimate } from '../../../app/state/cell-definition';
+import { readResult } from '../../../app/state/notebook';
+import { denseTrainingCost } from '../compute/training-cost';
 
 export const denseOptionsStore = createStore<{ options: DenseCellOptions }>({
   options: DEFAULT_DENSE_CELL_OPTIONS,
@@ -38,3 +41,23 @@ export const denseRun = createModelRun({
     };
   },
 });
+
+/**
+ * The dense model's rough cost with the chosen options: on the current split, or before there is one, on
+ * the subset's ratings (80% training, 10% validation).
+ */
+export function denseEstimate(): CellEstimate | null {
+  const sequences = readResult('sequences');
+  const subset = readResult('subset')?.stats;
+  if (!sequences && !subset) return null;
+  const o = denseOptionsStore.get().options;
+  return denseTrainingCost({
+    embeddingSize: o.embeddingSize,
+    epochs: o.epochs,
+    users: sequences?.users ?? subset?.users ?? 0,
+    movies: sequences?.movies ?? subset?.movies ?? 0,
+    trainRatings: sequences?.ratingCounts.train ?? Math.round((subset?.ratings ?? 0) * 0.8),
+    validationRatings:
+      sequences?.ratingCounts.validation ?? Math.round((subset?.ratings ?? 0) * 0.1),
+  });
+}

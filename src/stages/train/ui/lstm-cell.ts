@@ -1,7 +1,7 @@
 import { fromStore, type CellDefinition } from '../../../app/state/cell-definition';
 import type { LstmCellOptions } from '../compute/cell-defaults';
 import { LstmCell } from './LstmCell';
-import { lstmOptionsStore, lstmRun } from './lstm-run';
+import { lstmEstimate, lstmOptionsStore, lstmRun } from './lstm-run';
 import { lstmParams } from './model-links';
 
 declare module '../../../app/state/cell-definition' {
@@ -21,6 +21,7 @@ export const lstmCell: CellDefinition<'lstm'> = {
   followsInputs: false,
   usesSeed: true,
   onTrainingWorker: true,
+  estimate: lstmEstimate,
   params: [lstmParams],
   result: fromStore(lstmOptionsStore, (state) => state.options),
   comparison: fromStore(lstmRun.store, (state) => state.compared),

@@ -9,10 +9,7 @@ export const lstmParams = optionParams<LstmCellOptions, { options: LstmCellOptio
   defaults: DEFAULT_LSTM_CELL_OPTIONS,
   get: () => lstmOptionsStore.get().options,
   set: (options) => lstmOptionsStore.set({ options }),
-  fields: (Object.keys(LSTM_PARAMS) as (keyof typeof LSTM_PARAMS)[]).map((field) => ({
-    field,
-    spec: LSTM_PARAMS[field],
-  })),
+  table: LSTM_PARAMS,
 });
 
 export const denseParams = optionParams<DenseCellOptions, { options: DenseCellOptions }>({
@@ -20,8 +17,5 @@ export const denseParams = optionParams<DenseCellOptions, { options: DenseCellOp
   defaults: DEFAULT_DENSE_CELL_OPTIONS,
   get: () => denseOptionsStore.get().options,
   set: (options) => denseOptionsStore.set({ options }),
-  fields: (Object.keys(DENSE_PARAMS) as (keyof typeof DENSE_PARAMS)[]).map((field) => ({
-    field,
-    spec: DENSE_PARAMS[field],
-  })),
+  table: DENSE_PARAMS,
 });

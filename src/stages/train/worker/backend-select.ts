@@ -1,14 +1,14 @@
 /**
- * Chooses the tfjs backend for training: WebGPU, then WebGL, WASM, CPU (or only the forced one). Each candidate
- * must start and then pass a real check — a tiny model trained for one epoch — before it is used, because a
+ * Chooses the tfjs backend for training: WebGPU, then WebGL, WASM, CPU (or only the forced one), or, given a
+ * timing, the fastest of those that pass. Each candidate must start and then pass a real check — a tiny model trained for one epoch — before it is used, because a
  * backend can start and still lack a kernel training needs (tfjs-wasm 4.22 had no UnsortedSegmentSum). The
  * report says which one is in use and why each other one was skipped.
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { applyBackendPatches } from '../compute/backend/apply-backend-patches';
+import { selectByMeasurement } from '../compute/backend/select-by-measurement';
 import {
   BACKEND_ORDER,
-  type BackendAttempt,
   type BackendName,
   type BackendOptions,
   type BackendReport,
@@ -23,10 +23,6 @@ export type BackendCheck = (tf: Tf) => Promise<string>;
 
 interface Scope {
   navigator?: { gpu?: { requestAdapter(): Promise<Parameters<typeof softwareWebGpu>[0] | null> } };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** `forced`: the person chose this backend, so a software renderer is used rather than skipped. */
@@ -53,26 +49,23 @@ async function startBackend(
   return { threads: null, note: null };
 }
 
+/**
+ * `time` (optional) times the model about to train on the active backend: with it, and no forced choice,
+ * every backend that passes the check is timed and the fastest is used (compute/backend/select-by-measurement.ts).
+ */
 export async function selectBackend(
   tf: Tf,
   options: BackendOptions,
   check: BackendCheck,
+  time?: (tf: Tf) => Promise<{ samplesPerSecond: number; batches: number }>,
 ): Promise<BackendReport> {
-  const candidates: readonly BackendName[] = options.force ? [options.force] : BACKEND_ORDER;
-  const attempts: BackendAttempt[] = [];
-  for (const backend of candidates) {
-    const started = Date.now();
-    try {
-      const { threads, note } = await startBackend(tf, backend, options.force !== null);
-      const { applied } = applyBackendPatches(tf, backend);
-      const checked = await check(tf);
-      const reason = [checked, note].filter(Boolean).join('; ');
-      attempts.push({ backend, ok: true, reason, ms: Date.now() - started });
-      return { backend, forced: options.force !== null, attempts, threads, patches: applied };
-    } catch (error) {
-      attempts.push({ backend, ok: false, reason: describe(error), ms: Date.now() - started });
-    }
-  }
-  const tried = attempts.map((a) => `${a.backend}: ${a.reason}`).join('; ');
-  throw new Error(`No tfjs backend could train here (${tried})`);
+  const forced = options.force !== null;
+  return selectByMeasurement(options.force ? [options.force] : BACKEND_ORDER, forced, {
+    start: async (backend) => {
+      const { threads, note } = await startBackend(tf, backend, forced);
+      return { threads, note, patches: applyBackendPatches(tf, backend).applied };
+    },
+    check: () => check(tf),
+    time: time && (() => time(tf)),
+  });
 }

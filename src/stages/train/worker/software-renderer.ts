@@ -1,7 +1,7 @@
 /**
  * Whether the GPU backends would run on a software rasterizer (SwiftShader, llvmpipe): headless browsers and
  * machines without a GPU driver offer one, and training on it is far slower than on the WASM backend (LSTM(228):
- * 24 samples/s on SwiftShader WebGPU against ~2,000 on WASM, FINDINGS.md). Unless the person forces it, such a
+ * 24 samples/s on SwiftShader WebGPU against ~2,000 on WASM, docs/tfjs-notes.md). Unless the person forces it, such a
  * backend is skipped with this reason.
  */
 

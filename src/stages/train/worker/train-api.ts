@@ -41,7 +41,7 @@ export function createTrainApi(state: {
     const { runId } = request;
     const token = runs.start(runId);
     try {
-      const report = await init(request.backend);
+      const report = await state.backend.init(request.backend, request);
       onProgress({ kind: 'backend', report });
       const batches = new BatchCoalescer(onProgress);
       const { model, result: trained } = await runTraining(tf, request, {

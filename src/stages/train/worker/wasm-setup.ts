@@ -4,7 +4,7 @@
  * Two tfjs-backend-wasm 4.22 quirks are handled here:
  * - Threads: pthread workers load the module factory from a Blob made of `factory.toString()`. In a minified
  *   build that source refers to names that only exist in the bundle ("ReferenceError: e is not defined",
- *   FINDINGS.md), so the threaded backend fails. We give the factory a `toString` that returns its original,
+ *   docs/tfjs-notes.md), so the threaded backend fails. We give the factory a `toString` that returns its original,
  *   self-contained source (imported `?raw`), which is what the unminified build would have had.
  * - Thread count: the pool is capped at navigator.hardwareConcurrency / 2 (1 on a 2-core machine). Training owns
  *   this worker, so we let it use every core.

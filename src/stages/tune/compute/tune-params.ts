@@ -1,9 +1,4 @@
-import {
-  choiceListCodec,
-  defineParam,
-  floatCodec,
-  intCodec,
-} from '../../notebook/compute/param-codec';
+import { choiceListCodec, defineParam, floatCodec, intCodec } from '../../../lib/param-codec';
 import { HYPERBAND_LIMITS } from './hyperband-schedule';
 import { FINAL_ACTIVATIONS } from './search-space';
 

@@ -11,7 +11,8 @@ import { bestTrial } from '../compute/hyperband-state';
 import { FINAL_ACTIVATIONS, type FinalActivation, type SearchSpace } from '../compute/search-space';
 import { searchPrintout } from '../compute/trial-summary';
 import type { HyperbandOptions } from '../contract';
-import { resumeTuning, startTuning, stopTuning, tunedLstmRun } from './tune-actions';
+import { startTuning, stopTuning, tunedLstmRun } from './tune-actions';
+import { runCell } from '../../../app/state/runner';
 import { ScheduleEstimate } from './ScheduleEstimate';
 import { tuneStore } from './tune-store';
 
@@ -180,7 +181,7 @@ export function TuneCell() {
           with gelu.
         </>
       }
-      onRun={sequences && !busy ? () => void resumeTuning() : undefined}
+      onRun={sequences && !busy ? () => void runCell('tune') : undefined}
       runLabel={state && !state.end ? 'Resume' : 'Tune'}
     >
       <form className="params" onSubmit={(e) => e.preventDefault()}>

@@ -1,6 +1,6 @@
 import { fromStore, type CellDefinition } from '../../../app/state/cell-definition';
 import type { TunerState } from '../contract';
-import { resumeTuning, stopTuning, tunedLstmRun } from './tune-actions';
+import { stopTuning, tuneAndTrainBest, tunedLstmRun } from './tune-actions';
 import { TuneCell } from './TuneCell';
 import { tuneParams } from './tune-link';
 import { tuneStore } from './tune-store';
@@ -18,7 +18,7 @@ export const tuneCell: CellDefinition<'tune'> = {
   inputs: ['sequences'],
   reads: ['lstm'],
   Component: TuneCell,
-  run: resumeTuning,
+  run: tuneAndTrainBest,
   cancel: stopTuning,
   followsInputs: false,
   usesSeed: true,

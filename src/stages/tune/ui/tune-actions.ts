@@ -1,5 +1,5 @@
 import { proxy, transfer } from 'comlink';
-import { readResult, setCellStatus } from '../../../app/state/notebook';
+import { notebook, readResult, setCellStatus } from '../../../app/state/notebook';
 import { batchPerFrame } from '../../../ui-kit/per-frame';
 import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
@@ -184,3 +184,15 @@ export const tunedLstmRun = createModelRun({
     };
   },
 });
+
+/**
+ * What running the Tune cell does (its Run button, Run all, a link): the search, resumed where it stopped,
+ * then — when it has ended with a finished trial — the best configuration trained in full as "LSTM (tuned)",
+ * so that Compare gets the tuned row whenever Tune is done.
+ */
+export async function tuneAndTrainBest(): Promise<void> {
+  await resumeTuning();
+  const state = tuneStore.get().state;
+  if (notebook.get().tune.kind === 'done' && state?.end && bestTrial(state))
+    await tunedLstmRun.run();
+}

@@ -6,7 +6,8 @@ import { useStore } from '../../../ui-kit/store';
 import { ExampleWindowTable } from './ExampleWindowTable';
 import { runSequences, setSequenceOptions } from './sequences-actions';
 import { sequencesStore } from './sequences-store';
-import { SequencesOptionsForm } from './SequencesOptionsForm';
+import { ParamForm } from '../../../ui-kit/ParamFields';
+import { SEQUENCE_PARAMS } from '../compute/sequence-params';
 import { WindowDownloads } from './WindowDownloads';
 
 export function SequencesCell() {
@@ -29,12 +30,16 @@ export function SequencesCell() {
       onRun={chosen ? () => void runSequences() : undefined}
       runLabel="Build windows"
     >
-      <SequencesOptionsForm
-        options={options}
+      <ParamForm
+        table={SEQUENCE_PARAMS}
+        values={options}
         onChange={setSequenceOptions}
         onSubmit={() => void runSequences()}
-        disabled={!chosen || building}
-      />
+      >
+        <button type="submit" disabled={!chosen || building}>
+          Build windows
+        </button>
+      </ParamForm>
       {result && (
         <>
           <StatGrid

@@ -6,6 +6,7 @@ import type { Tf } from '../tf';
 import { patchWasmTransposedMatMul } from './wasm-matmul-transpose';
 import { patchWasmIdentity } from './wasm-identity';
 import { patchWasmSlices } from './wasm-slice';
+import { registerFusedAdamKernel } from './fused-adam-kernel';
 import { registerWasmUnsortedSegmentSum, replaceCpuUnsortedSegmentSum } from './segment-sum';
 
 /** What was changed, for the backend report shown to the user. */
@@ -32,6 +33,8 @@ export function applyBackendPatches(
     if (registerWasmUnsortedSegmentSum(tf))
       applied.push('UnsortedSegmentSum: kernel added (embedding gradients need it)');
   }
+  if ((backendName === 'wasm' || backendName === 'cpu') && registerFusedAdamKernel(tf, backendName))
+    applied.push('Adam: one fused pass per variable instead of a dozen element-wise kernels');
   if (backendName === 'cpu' && replaceCpuUnsortedSegmentSum(tf))
     applied.push(
       'UnsortedSegmentSum: one scatter-add pass instead of a masked sum per segment (embedding gradients)',

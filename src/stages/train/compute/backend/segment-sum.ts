@@ -1,7 +1,7 @@
 /**
  * UnsortedSegmentSum (the gradient of `gather`, so of every Embedding layer) as one scatter-add pass:
  * - tfjs-backend-wasm 4.22 has no such kernel, so an embedding model fails to train on wasm with "Kernel
- *   'UnsortedSegmentSum' not registered" (FINDINGS.md). This adds one, in JavaScript over the wasm heap: the
+ *   'UnsortedSegmentSum' not registered" (docs/tfjs-notes.md). This adds one, in JavaScript over the wasm heap: the
  *   pass is memory-bound, so JavaScript costs little next to the products around it.
  * - tfjs-backend-cpu 4.22's kernel builds a mask, a product and a sum over all of x for every segment
  *   (`for i < numSegments: sum(equal(i, ids) * x)`), O(segments × rows × width): for a 40,000-user embedding

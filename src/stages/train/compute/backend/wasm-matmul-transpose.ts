@@ -1,6 +1,6 @@
 /**
  * tfjs-backend-wasm 4.22 multiplies with `transposeA`/`transposeB` in a slow scalar loop (~2 GFLOP/s against
- * ~25 GFLOP/s for the XNNPACK path it uses for plain products; FINDINGS.md). Every gradient of a matMul asks for
+ * ~25 GFLOP/s for the XNNPACK path it uses for plain products; docs/tfjs-notes.md). Every gradient of a matMul asks for
  * transposed products, so training spends most of its time there. These wrappers transpose the operand
  * explicitly (a cheap memory pass) and hand the plain product to the original kernel.
  */

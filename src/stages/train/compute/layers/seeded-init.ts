@@ -1,7 +1,7 @@
 /**
  * Seeded weight initialisers computed in plain JavaScript, so that the initial weights are identical on every
  * backend and build in milliseconds. (tfjs-layers' orthogonal initialiser runs a QR decomposition on the
- * backend: 2.3 s on wasm, about a minute on WebGL or the CPU backend for LSTM(228); FINDINGS.md.)
+ * backend: 2.3 s on wasm, about a minute on WebGL or the CPU backend for LSTM(228); docs/tfjs-notes.md.)
  */
 import { createRng } from '../../../../lib/rng';
 

@@ -5,6 +5,7 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../tf';
+import { fusedAdam } from '../training/fused-adam';
 
 export interface DenseModelOptions {
   /** Users and movies of the subset: the rows of the two embedding tables. */
@@ -95,7 +96,7 @@ export function buildDenseModel(tf: Tf, options: DenseModelOptions): tfjs.Layers
     })
     .apply(x) as tfjs.SymbolicTensor;
   const model = tf.model({ inputs: [user, movie], outputs: rating, name: 'dense_embedding_model' });
-  model.compile({ optimizer: tf.train.adam(o.learningRate), loss: 'meanSquaredError' });
+  model.compile({ optimizer: fusedAdam(tf, o.learningRate), loss: 'meanSquaredError' });
   return model;
 }
 

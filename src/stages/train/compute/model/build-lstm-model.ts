@@ -6,6 +6,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { registerTrainLayers } from '../layers/register-train-layers';
 import type { RecurrentInitializer } from '../lstm/fast-lstm-layer';
 import type { Tf } from '../tf';
+import { fusedAdam } from '../training/fused-adam';
 
 /** Activations of the hidden Dense layer (the report's tuner compared these). */
 export const DENSE_ACTIVATIONS = ['swish', 'gelu', 'selu', 'relu', 'linear', 'sigmoid'] as const;
@@ -135,7 +136,7 @@ export function buildLstmModel(tf: Tf, options: LstmModelOptions): tfjs.LayersMo
       name: 'rating',
     }),
   );
-  model.compile({ optimizer: tf.train.adam(o.learningRate), loss: 'meanSquaredError' });
+  model.compile({ optimizer: fusedAdam(tf, o.learningRate), loss: 'meanSquaredError' });
   return model;
 }
 

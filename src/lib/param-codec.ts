@@ -26,6 +26,29 @@ export interface ParamSpec<T = unknown> {
   /** Human name, for messages. */
   label: string;
   codec: ParamCodec<T>;
+  /** How the cell's form shows it; absent where the cell draws a control of its own. */
+  field?: FieldSpec;
+}
+
+/**
+ * A parameter's field in its cell's form. Its bounds are the codec's, so that the form accepts exactly what
+ * a link may carry.
+ */
+export interface FieldSpec {
+  /** The label in the form (the spec's `label` names the cell too, for messages). */
+  label: string;
+  /** Step of a number field (1 for whole numbers unless given). */
+  step?: number;
+  /** The form shows value × scale (100 for a share shown as a percentage). */
+  scale?: number;
+  /** Names of a choice's values, where they are not words a person reads. */
+  names?: Readonly<Record<string, string>>;
+  /** A short explanation shown as the field's tooltip. */
+  hint?: string;
+  /** The option is null for "none" (no cap, no sub-sample), written and shown as 0. */
+  zeroMeansNone?: boolean;
+  /** A checkbox: the option is a boolean, written `on`/`off` (the codec's two choices). */
+  switch?: boolean;
 }
 
 export function defineParam<T>(spec: ParamSpec<T>): ParamSpec<T> {
