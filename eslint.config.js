@@ -4,6 +4,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { readdirSync } from 'node:fs';
 
+/** Where worker code lives: the two entries, each stage's worker half, and what several stages' halves share. */
+const workerFiles = ['workers/**/*.ts', 'src/stages/*/worker/**/*.ts', 'src/worker-kit/**/*.ts'];
+
 /** Imports that pure compute must never reach: UI, DOM-bound libraries, worker glue. */
 const notInCompute = {
   patterns: [
@@ -11,10 +14,13 @@ const notInCompute = {
       group: ['react', 'react-dom', 'react-dom/*', 'react/*'],
       message: 'compute/ is pure: no React.',
     },
-    { group: ['comlink'], message: 'compute/ is pure: worker glue belongs in workers/.' },
+    {
+      group: ['comlink'],
+      message: 'compute/ is pure: worker glue belongs in the stage worker/ folder.',
+    },
     { group: ['plotly.js*'], message: 'compute/ is pure: charts belong in ui/.' },
     {
-      group: ['**/ui/*', '**/app/*', '**/workers/*', 'node:*'],
+      group: ['**/ui/*', '**/app/*', '**/workers/*', '**/worker/*', '**/worker-kit/*', 'node:*'],
       message: 'compute/ is pure: it may import only compute and src/lib.',
     },
   ],
@@ -22,7 +28,14 @@ const notInCompute = {
 
 /** The UI starts workers only through src/app/workers/; it may name their types. */
 const workersOnlyAsTypes = {
-  group: ['**/workers/*', '!**/app/workers/*', '!../workers/*', '!./workers/*'],
+  group: [
+    '**/workers/*',
+    '!**/app/workers/*',
+    '!../workers/*',
+    '!./workers/*',
+    '**/worker/*',
+    '**/worker-kit/*',
+  ],
   allowTypeImports: true,
   message: 'The UI imports worker modules only as types; start workers through src/app/workers/.',
 };
@@ -64,6 +77,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
+    ignores: workerFiles,
     languageOptions: { globals: { ...globals.browser } },
   },
   {
@@ -119,7 +133,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/stages/**', '**/app/**', '**/workers/**', 'comlink'],
+              group: [
+                '**/stages/**',
+                '**/app/**',
+                '**/workers/**',
+                '**/worker/**',
+                '**/worker-kit/**',
+                'comlink',
+              ],
               message: 'The UI kit is a leaf: it imports no stage, no shell module and no worker.',
             },
           ],
@@ -133,7 +154,8 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', notInCompute] },
   },
   {
-    files: ['workers/**/*.ts'],
+    // After the stage rules, so that a stage's worker/ gets these (they forbid every ui, its own too).
+    files: workerFiles,
     languageOptions: { globals: { ...globals.worker } },
     rules: {
       'no-restricted-imports': [

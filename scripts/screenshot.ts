@@ -2,7 +2,7 @@
  * Refreshes docs/screenshot.png, the README's picture of the notebook on the bundled sample:
  * `npm run build && npx tsx scripts/screenshot.ts`.
  */
-import { launchBrowser, openPage, startPreview } from '../tests/browser/harness';
+import { launchBrowser, openPage, startPreview } from '../tests/helpers/browser/harness';
 
 const server = await startPreview();
 const browser = await launchBrowser();

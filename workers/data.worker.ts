@@ -1,33 +1,34 @@
 /** The data worker: parses and holds the ratings as typed arrays, and runs the data stages over them. */
 import { expose } from 'comlink';
-import { RunTokens } from './data/cancellation';
-import { createClusterApi } from './data/cluster-api';
-import { createExploreApi } from './data/explore-api';
-import { createIngestApi } from './data/ingest-api';
-import { createPersistApi } from './data/persist-api';
-import { indexedDbEntryStore } from './data/persist-db';
-import { withReadableErrors } from './data/persist-store';
-import { DatasetRegistry } from './data/registry';
-import { createSubsetApi } from './data/subset-api';
-import { createBaselinesApi } from './data/baselines-api';
-import { createRecommendApi } from './data/recommend-api';
-import { createSequencesApi } from './data/sequences-api';
-import { tensorOps } from './data/tensor-backend';
-import { createWindowsExportApi } from './data/windows-export-api';
+import { createBaselinesApi } from '../src/stages/baselines/worker/baselines-api';
+import { createClusterApi } from '../src/stages/cluster/worker/cluster-api';
+import { createExploreApi } from '../src/stages/explore/worker/explore-api';
+import { createIngestApi } from '../src/stages/ingest/worker/ingest-api';
+import { createPersistApi } from '../src/stages/notebook/worker/persist-api';
+import { indexedDbEntryStore } from '../src/stages/notebook/worker/persist-db';
+import { withReadableErrors } from '../src/stages/notebook/worker/persist-store';
+import { createRecommendApi } from '../src/stages/recommend/worker/recommend-api';
+import { createSubsetApi } from '../src/stages/subset/worker/subset-api';
+import { createSequencesApi } from '../src/stages/windows/worker/sequences-api';
+import { createWindowsExportApi } from '../src/stages/windows/worker/windows-export-api';
+import { createTensorOps } from '../src/worker-kit/tensor-backend';
+import { createDataWorkerState } from './data-worker-state';
 
-const registry = new DatasetRegistry();
-const runs = new RunTokens();
+const state = createDataWorkerState({
+  tensorOps: createTensorOps(),
+  store: withReadableErrors(indexedDbEntryStore()),
+});
 
 const api = {
-  ...createIngestApi(registry, runs),
-  ...createSubsetApi(registry),
-  ...createExploreApi(registry, runs, tensorOps),
-  ...createClusterApi(registry, runs, tensorOps),
-  ...createSequencesApi(registry),
-  ...createWindowsExportApi(registry),
-  ...createBaselinesApi(registry, runs),
-  ...createRecommendApi(registry),
-  ...createPersistApi(registry, withReadableErrors(indexedDbEntryStore())),
+  ...createIngestApi(state),
+  ...createSubsetApi(state),
+  ...createExploreApi(state),
+  ...createClusterApi(state),
+  ...createSequencesApi(state),
+  ...createWindowsExportApi(state),
+  ...createBaselinesApi(state),
+  ...createRecommendApi(state),
+  ...createPersistApi(state),
 };
 
 export type DataApi = typeof api;

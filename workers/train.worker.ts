@@ -1,8 +1,15 @@
 /** The training worker: owns tfjs and its backend; trains on windows it is given and streams progress. */
 import { expose } from 'comlink';
-import { createTrainApi } from './train/train-api';
+import { createTrainApi } from '../src/stages/train/worker/train-api';
+import { createTuneApi } from '../src/stages/tune/worker/tune-api';
+import { createTrainWorkerState } from './train-worker-state';
 
-const api = createTrainApi();
+const state = createTrainWorkerState();
+
+const api = {
+  ...createTrainApi(state),
+  ...createTuneApi(state),
+};
 
 export type TrainApi = typeof api;
 

@@ -17,7 +17,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/browser/harness';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/helpers/browser/harness';
 import { writeDenseSample } from '../mf/dense-sample';
 import { PYTHON, torchEnv, torchUnavailable } from '../torch-peer';
 import { serveDirectory } from '../train/static-server';

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/browser/harness';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/helpers/browser/harness';
 import type { BrowserJob } from './browser/bench.worker';
 import { serveDirectory } from './static-server';
 

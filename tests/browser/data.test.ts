@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage } from './harness';
-import { browserSession } from './session';
+import { openPage } from '../helpers/browser/harness';
+import { browserSession } from '../helpers/browser/session';
 
 const session = browserSession();
 const dir = mkdtempSync(join(tmpdir(), 'prize-lab-upload-'));

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, startPreview, type PreviewServer } from './harness';
+import {
+  launchBrowser,
+  openPage,
+  startPreview,
+  type PreviewServer,
+} from '../helpers/browser/harness';
 
 /** What the tests read of a plotly chart's div: gd.data. */
 interface PlotNode {

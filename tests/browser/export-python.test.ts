@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { openPage } from './harness';
-import { waitForCell } from './notebook-pages';
-import { browserSession } from './session';
+import { openPage } from '../helpers/browser/harness';
+import { waitForCell } from '../helpers/browser/notebook-pages';
+import { browserSession } from '../helpers/browser/session';
 
 const session = browserSession();
 

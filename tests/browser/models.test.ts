@@ -4,9 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { registerTrainLayers } from '../../src/stages/train/compute/layers/register-train-layers';
-import { launchBrowser, openPage, WEBGPU_ARGS } from './harness';
-import { plotData, statValues, waitForCell } from './notebook-pages';
-import { browserSession } from './session';
+import { launchBrowser, openPage, WEBGPU_ARGS } from '../helpers/browser/harness';
+import { plotData, statValues, waitForCell } from '../helpers/browser/notebook-pages';
+import { browserSession } from '../helpers/browser/session';
 
 /** A small budget, so the whole path runs in a minute on a 2-core machine. */
 const SMALL =

@@ -1,8 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, startPreview, type PreviewServer } from './harness';
-import { plotData, waitForCell } from './notebook-pages';
-import { startStaticHost } from './static-host';
+import {
+  launchBrowser,
+  openPage,
+  startPreview,
+  type PreviewServer,
+} from '../helpers/browser/harness';
+import { plotData, waitForCell } from '../helpers/browser/notebook-pages';
+import { startStaticHost } from '../helpers/browser/static-host';
 
 let preview: PreviewServer;
 let staticHost: PreviewServer;

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openPage } from './harness';
-import { statValues, waitForCell } from './notebook-pages';
-import { browserSession } from './session';
+import { openPage } from '../helpers/browser/harness';
+import { statValues, waitForCell } from '../helpers/browser/notebook-pages';
+import { browserSession } from '../helpers/browser/session';
 
 const session = browserSession();
 

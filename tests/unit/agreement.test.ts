@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from './helpers/sklearn-fixture';
+import { fixture } from '../helpers/sklearn-fixture';
 import {
   adjustedRandIndex,
   normalizedMutualInformation,

@@ -3,8 +3,8 @@ import { parseArgs, UsageError } from '../../src/cli/args';
 import { compareCommand } from '../../src/cli/commands/compare';
 import { tuneCommand } from '../../src/cli/commands/tune';
 import { FINAL_ACTIVATIONS } from '../../src/stages/tune/compute/search-space';
-import { writeSmallRatingsFile } from './helpers/small-ratings-file';
-import { ISSUE_REPORT_KEYS } from './helpers/report-keys';
+import { writeSmallRatingsFile } from '../helpers/small-ratings-file';
+import { ISSUE_REPORT_KEYS } from '../helpers/report-keys';
 
 const FILE = writeSmallRatingsFile();
 /** 60 users × 40 movies, windows of 5, 4 clusters: about two thousand windows. */
@@ -57,6 +57,8 @@ describe('cli compare', () => {
     expect(byName.get('mf')?.params).toBe(1 + 60 + 40 + 50 * (60 + 40));
     expect(byName.get('svdpp')?.params).toBe(1 + 60 + 40 + 50 * (60 + 40) + 50 * 40);
     expect(byName.get('lstm')?.params).toBe(4 * 8 * (5 + 8 + 1) + 8 * 9 + 9);
+    // A missing row or field would compare undefined with undefined: require the number first.
+    expect(byName.get('mean')?.trainMeanRmse).toEqual(expect.any(Number));
     expect(byName.get('mean')?.testRmse).toBe(byName.get('mean')?.trainMeanRmse);
     expect(byName.get('bias')!.testRmse).toBeLessThan(byName.get('mean')!.testRmse);
     expect(models[0].split).toMatchObject({ kind: 'chrono', seed: 3 });

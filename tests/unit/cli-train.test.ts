@@ -4,8 +4,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../src/cli/args';
 import { trainCommand } from '../../src/cli/commands/train';
-import { writeSmallRatingsFile } from './helpers/small-ratings-file';
-import { ISSUE_REPORT_KEYS } from './helpers/report-keys';
+import { writeSmallRatingsFile } from '../helpers/small-ratings-file';
+import { ISSUE_REPORT_KEYS } from '../helpers/report-keys';
 
 // The commands run in-process (as cli-windows and cluster-cli do); a few bad inputs go through the real entry
 // point, to check what a person sees and the exit status.

@@ -13,7 +13,7 @@ import {
   buildWindowSets,
   type FeatureOptions,
 } from '../../src/stages/windows/compute/window-features';
-import { generatedRatings } from './ratings-fixture';
+import { generatedRatings } from '../helpers/ratings-fixture';
 
 const data = generatedRatings();
 const movies = data.movieIds.ids.length;

@@ -8,7 +8,7 @@ import { evaluateModel } from '../../src/stages/train/compute/training/evaluate-
 import { fitModel } from '../../src/stages/train/compute/training/fit-model';
 import { pairSource } from '../../src/stages/train/compute/training/pair-source';
 import { createRng } from '../../src/lib/rng';
-import { tf, useBackend } from './train-tf-setup';
+import { tf, useBackend } from '../helpers/train-tf-setup';
 
 const USERS = 40;
 const MOVIES = 30;

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KeptModels } from '../../workers/train/kept-models';
+import { KeptModels } from '../../src/stages/train/worker/kept-models';
 import { createRng } from '../../src/lib/rng';
 import { buildDenseModel } from '../../src/stages/train/compute/model/build-dense-model';
 import {
@@ -20,7 +20,7 @@ import { predictWindows } from '../../src/stages/train/compute/training/predict'
 import { PYTHON_SOURCES } from '../../src/stages/export/compute/python-sources';
 import { syntheticWindows } from '../../bench/train/synthetic-windows';
 import { hasPythonStack, PYTHON, run, writeFiles } from '../helpers/python';
-import { tf, useBackend } from './train-tf-setup';
+import { tf, useBackend } from '../helpers/train-tf-setup';
 
 const folder = mkdtempSync(join(tmpdir(), 'prize-lab-weights-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CancelToken } from '../../src/lib/cancellation';
 import { createRng, shuffleInPlace } from '../../src/lib/rng';
 import {
   DEFAULT_MF_OPTIONS,
@@ -101,14 +102,14 @@ describe('biased MF by SGD', () => {
   });
 
   it('reports every epoch and stops between epochs when cancelled', async () => {
-    const cancel = { cancelled: false };
+    const cancel = new CancelToken();
     const seen: EpochProgress[] = [];
     let yields = 0;
     const { run } = await fitBiasedMf(train, test, CONTEXT, PLANTED_OPTIONS, {
       cancel,
       onEpoch: (p) => {
         seen.push(p);
-        if (p.epoch === 2) cancel.cancelled = true;
+        if (p.epoch === 2) cancel.cancel();
       },
       yieldBetweenEpochs: async () => {
         yields++;

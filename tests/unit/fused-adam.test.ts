@@ -5,7 +5,7 @@ import { disposeModel } from '../../src/stages/train/compute/model/dispose-model
 import { fusedAdam } from '../../src/stages/train/compute/training/fused-adam';
 import { FUSED_ADAM_KERNEL } from '../../src/stages/train/compute/backend/fused-adam-kernel';
 import { wasmSimdAdam } from '../../src/stages/train/compute/backend/wasm-simd-adam';
-import { maxAbsDiff, tf, useBackend } from './train-tf-setup';
+import { maxAbsDiff, tf, useBackend } from '../helpers/train-tf-setup';
 
 /** Seeded values in [-scale, scale). */
 function values(seed: number, size: number, scale: number): Float32Array {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from './helpers/sklearn-fixture';
+import { fixture } from '../helpers/sklearn-fixture';
 import { createRng } from '../../src/lib/rng';
 import { adjustedRandIndex } from '../../src/stages/cluster/compute/agreement';
 import { kMeans, kMeansPlusPlus } from '../../src/stages/cluster/compute/kmeans';
 import { DensePoints, SparsePoints } from '../../src/stages/cluster/compute/point-set';
 import { silhouetteBasis } from '../../src/stages/cluster/compute/silhouette';
 import { buildMovieUserMatrix } from '../../src/stages/explore/compute/movie-user-matrix';
-import { ratingsFromTriples } from './helpers/ratings';
+import { ratingsFromTriples } from '../helpers/ratings';
 
 const options = { nInit: 4, maxIterations: 300, tolerance: 1e-4, seed: 7 };
 

@@ -6,7 +6,7 @@ import {
   toDense,
   totalVariance,
 } from '../../src/stages/explore/compute/movie-user-matrix';
-import { ratingsFromTriples } from './helpers/ratings';
+import { ratingsFromTriples } from '../helpers/ratings';
 
 // 3 users × 3 movies: movie 0 rated 5, 3 by users 0, 1; movie 1 rated 4 by user 2; movie 2 rated 1, 2, 3.
 const data = ratingsFromTriples([

@@ -3,8 +3,8 @@ import { createRng } from '../../src/lib/rng';
 import { sparseOperator, tensorOperator } from '../../src/stages/explore/compute/matrix-operator';
 import { buildMovieUserMatrix, toDense } from '../../src/stages/explore/compute/movie-user-matrix';
 import { nmf, DEFAULT_NMF_OPTIONS } from '../../src/stages/explore/compute/nmf';
-import { ratingsFromTriples } from './helpers/ratings';
-import { tensorModule, useWasmBackend } from './helpers/tensor-backend';
+import { ratingsFromTriples } from '../helpers/ratings';
+import { tensorModule, useWasmBackend } from '../helpers/tensor-backend';
 
 beforeAll(useWasmBackend);
 

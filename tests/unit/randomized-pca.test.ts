@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixture } from './helpers/sklearn-fixture';
+import { fixture } from '../helpers/sklearn-fixture';
 import { createRng } from '../../src/lib/rng';
 import {
   centredOperator,
@@ -15,8 +15,8 @@ import {
 } from '../../src/stages/explore/compute/movie-user-matrix';
 import { randomizedPca, type PcaOptions } from '../../src/stages/explore/compute/randomized-pca';
 import { symmetricEigen } from '../../src/stages/explore/compute/small-linalg';
-import { ratingsFromTriples, triplesFromDense } from './helpers/ratings';
-import { tensorModule, useWasmBackend } from './helpers/tensor-backend';
+import { ratingsFromTriples, triplesFromDense } from '../helpers/ratings';
+import { tensorModule, useWasmBackend } from '../helpers/tensor-backend';
 
 beforeAll(useWasmBackend);
 

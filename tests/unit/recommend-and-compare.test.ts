@@ -12,7 +12,7 @@ import {
 } from '../../src/stages/recommend/compute/candidate-windows';
 import { buildCompactWindows } from '../../src/stages/windows/compute/compact-windows';
 import { prepareSplit } from '../../src/stages/windows/compute/prepare-split';
-import { ratingsFromRows, type Row } from './ratings-fixture';
+import { ratingsFromRows, type Row } from '../helpers/ratings-fixture';
 
 // User 0 rates movies 0, 1, 2, 3 (clusters 0, 1, 0, 2) in time; user 1 rates movie 4.
 const rows: Row[] = [

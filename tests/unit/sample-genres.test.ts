@@ -12,7 +12,7 @@ import {
 import { kMeans } from '../../src/stages/cluster/compute/kmeans';
 import type { RatingsData } from '../../src/stages/ingest/compute/ratings-table';
 import { defaultSubsetOptions, selectTopSubset } from '../../src/stages/subset/compute/top-subset';
-import { tensorModule, useWasmBackend } from './helpers/tensor-backend';
+import { tensorModule, useWasmBackend } from '../helpers/tensor-backend';
 
 /**
  * The bundled sample plants 12 genres (public/sample/sample_genres.json). On its default subset (the top

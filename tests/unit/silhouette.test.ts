@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from './helpers/sklearn-fixture';
+import { fixture } from '../helpers/sklearn-fixture';
 import { createRng } from '../../src/lib/rng';
 import { bestSilhouetteK, elbowK } from '../../src/stages/cluster/compute/elbow';
 import { DensePoints } from '../../src/stages/cluster/compute/point-set';

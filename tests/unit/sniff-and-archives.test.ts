@@ -1,7 +1,8 @@
 import { gzipSync, zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadRatingFiles } from '../../src/stages/ingest/compute/load-files';
-import { FileRefusedError, LoadCancelledError } from '../../src/stages/ingest/compute/load-errors';
+import { CancelledError, CancelToken } from '../../src/lib/cancellation';
+import { FileRefusedError } from '../../src/stages/ingest/compute/load-errors';
 import { sniffFormat } from '../../src/stages/ingest/compute/sniff-format';
 import { memorySource, testSettings } from '../helpers/memory-source';
 
@@ -137,16 +138,16 @@ describe('archives and refusals', () => {
 
   it('stops between chunks when cancelled, and reports progress in source bytes', async () => {
     const big = `1:\n${'1488844,3,2005-09-06\n'.repeat(200_000)}`;
-    const token = { cancelled: false };
+    const token = new CancelToken();
     const seen: number[] = [];
     const run = loadRatingFiles([memorySource('big.txt', big, 1 << 18)], testSettings(), {
       cancel: token,
       onProgress: (p) => {
         seen.push(p.bytesRead);
-        if (p.bytesRead > 1 << 20) token.cancelled = true;
+        if (p.bytesRead > 1 << 20) token.cancel();
       },
     });
-    await expect(run).rejects.toBeInstanceOf(LoadCancelledError);
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
     expect(seen.length).toBeGreaterThan(0);
     expect(Math.max(...seen)).toBeLessThan(big.length);
   });

@@ -11,7 +11,7 @@ import {
   randomizedPca,
 } from '../../src/stages/explore/compute/randomized-pca';
 import { DEFAULT_SPARSE_PCA_OPTIONS, sparsePca } from '../../src/stages/explore/compute/sparse-pca';
-import { ratingsFromTriples } from './helpers/ratings';
+import { ratingsFromTriples } from '../helpers/ratings';
 
 /** Movies of two kinds, each liked by its own third of 60 users; the rest rate at random. */
 function twoGroups(seed: number) {

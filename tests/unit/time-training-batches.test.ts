@@ -4,8 +4,8 @@ import { timeTrainingBatches } from '../../src/stages/train/compute/backend/time
 import type { TrainRequest } from '../../src/stages/train/contract';
 import { buildCompactWindows } from '../../src/stages/windows/compute/compact-windows';
 import { prepareSplit } from '../../src/stages/windows/compute/prepare-split';
-import { generatedRatings } from './ratings-fixture';
-import { tf, useBackend } from './train-tf-setup';
+import { generatedRatings } from '../helpers/ratings-fixture';
+import { tf, useBackend } from '../helpers/train-tf-setup';
 
 const data = generatedRatings({ users: 80, movies: 30, meanRatingsPerUser: 20 });
 const movies = data.movieIds.ids.length;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import { createRng } from '../../src/lib/rng';
 import { applyBackendPatches } from '../../src/stages/train/compute/backend/apply-backend-patches';
-import { tf } from './train-tf-setup';
+import { tf } from '../helpers/train-tf-setup';
 
 /** Runs f on the cpu backend (the reference) and on the patched wasm backend; returns both values. */
 async function onBoth(f: () => tf.Tensor): Promise<[Float32Array, Float32Array, number[]]> {

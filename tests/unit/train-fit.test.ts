@@ -10,7 +10,7 @@ import { normalizationStats } from '../../src/stages/train/compute/training/norm
 import { meanSquaredError, predictWindows } from '../../src/stages/train/compute/training/predict';
 import type { WindowData } from '../../src/stages/train/compute/training/window-data';
 import { splitWindows, syntheticWindows } from '../../bench/train/synthetic-windows';
-import { tf, useBackend } from './train-tf-setup';
+import { tf, useBackend } from '../helpers/train-tf-setup';
 
 const all = syntheticWindows({ count: 640, steps: 6, clusters: 5, seed: 11 });
 const [train, validation] = splitWindows(all, [512, 128]);

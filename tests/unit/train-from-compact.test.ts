@@ -8,8 +8,8 @@ import {
   windowBatches,
 } from '../../src/stages/windows/compute/compact-windows';
 import { prepareSplit } from '../../src/stages/windows/compute/prepare-split';
-import { generatedRatings } from './ratings-fixture';
-import { tf, useBackend } from './train-tf-setup';
+import { generatedRatings } from '../helpers/ratings-fixture';
+import { tf, useBackend } from '../helpers/train-tf-setup';
 
 const data = generatedRatings({ users: 80, movies: 30, meanRatingsPerUser: 20 });
 const { histories, split } = prepareSplit(

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerTrainLayers } from '../../src/stages/train/compute/layers/register-train-layers';
 import { orthogonal } from '../../src/stages/train/compute/layers/seeded-init';
-import { maxAbs, maxAbsDiff, tf, useBackend } from './train-tf-setup';
+import { maxAbs, maxAbsDiff, tf, useBackend } from '../helpers/train-tf-setup';
 
 const BATCH = 6;
 const STEPS = 5;

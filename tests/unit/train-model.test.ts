@@ -8,7 +8,7 @@ import { registerTrainLayers } from '../../src/stages/train/compute/layers/regis
 import { predictWindows } from '../../src/stages/train/compute/training/predict';
 import { readWeights, writeWeights } from '../../src/stages/train/compute/model/weights';
 import { syntheticWindows } from '../../bench/train/synthetic-windows';
-import { maxAbsDiff, tf, useBackend } from './train-tf-setup';
+import { maxAbsDiff, tf, useBackend } from '../helpers/train-tf-setup';
 
 const REPORT_FEATURES = 21; // 20 movie clusters one-hot + the rating
 

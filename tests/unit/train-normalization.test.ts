@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerTrainLayers } from '../../src/stages/train/compute/layers/register-train-layers';
 import { normalizationStats } from '../../src/stages/train/compute/training/normalization-stats';
-import { tf, useBackend } from './train-tf-setup';
+import { tf, useBackend } from '../helpers/train-tf-setup';
 
 describe('normalizationStats', () => {
   it('matches hand-computed per-feature statistics over all windows and steps', () => {

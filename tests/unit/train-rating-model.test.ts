@@ -9,8 +9,8 @@ import {
   trainRatingModel,
 } from '../../src/stages/baselines/compute/train-rating-model';
 import { prepareSplit } from '../../src/stages/windows/compute/prepare-split';
-import { generatedRatings } from './ratings-fixture';
-import { ISSUE_REPORT_KEYS } from './helpers/report-keys';
+import { generatedRatings } from '../helpers/ratings-fixture';
+import { ISSUE_REPORT_KEYS } from '../helpers/report-keys';
 
 const KINDS: RatingModelKind[] = ['mean', 'bias', 'timebias', 'mf', 'svdpp'];
 const SETTINGS = {

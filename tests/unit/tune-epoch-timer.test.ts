@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { measureEpoch, middleConfig } from '../../src/stages/tune/compute/epoch-timer';
 import { defaultSearchSpace } from '../../src/stages/tune/compute/search-space';
-import { tinyCompactWindows } from './helpers/tiny-compact-windows';
-import { tf, useBackend } from './train-tf-setup';
+import { tinyCompactWindows } from '../helpers/tiny-compact-windows';
+import { tf, useBackend } from '../helpers/train-tf-setup';
 
 const windows = tinyCompactWindows();
 

@@ -9,8 +9,8 @@ import {
 import { createLstmTrialRunner } from '../../src/stages/tune/compute/lstm-trial-runner';
 import { runHyperband } from '../../src/stages/tune/compute/run-hyperband';
 import { windowBatches } from '../../src/stages/windows/compute/compact-windows';
-import { tinyCompactWindows } from './helpers/tiny-compact-windows';
-import { tf, useBackend } from './train-tf-setup';
+import { tinyCompactWindows } from '../helpers/tiny-compact-windows';
+import { tf, useBackend } from '../helpers/train-tf-setup';
 
 const windows = tinyCompactWindows();
 

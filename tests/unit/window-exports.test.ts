@@ -30,7 +30,7 @@ import {
   featureNames,
   type FeatureOptions,
 } from '../../src/stages/windows/compute/window-features';
-import { day, generatedRatings, ratingsFromRows } from './ratings-fixture';
+import { day, generatedRatings, ratingsFromRows } from '../helpers/ratings-fixture';
 
 /**
  * Two users, four movies (ids 17, 42, 5, 300 in clusters 1, 0, none, 2), windows of 3 steps, every window in
@@ -135,6 +135,18 @@ const TINY_X = [
 ].flat(2);
 const TINY_Y = [5, 2, 4];
 const TINY_DATES = ['2005-01-04', '2005-01-08', '2005-02-03'];
+
+/** numpy.load reads the archives back when Python with numpy is there; otherwise that check is skipped, saying why. */
+const PYTHON = '/usr/bin/python3';
+const hasNumpy = (() => {
+  try {
+    execFileSync(PYTHON, ['-c', 'import numpy'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    console.warn(`skipping the numpy.load check: ${PYTHON} with numpy is not available`);
+    return false;
+  }
+})();
 
 describe('windows as CSV', () => {
   it('write one row per window with every step’s movie id, date, cluster and rating, then the label', () => {
@@ -296,14 +308,7 @@ describe('windows as NumPy .npz', () => {
     );
   });
 
-  it('open with numpy.load, values and all', () => {
-    const python = '/usr/bin/python3';
-    try {
-      execFileSync(python, ['-c', 'import numpy'], { stdio: 'ignore' });
-    } catch {
-      console.warn(`skipping the numpy.load check: ${python} with numpy is not available`);
-      return;
-    }
+  it.skipIf(!hasNumpy)('open with numpy.load, values and all', () => {
     const dir = mkdtempSync(join(tmpdir(), 'prize-lab-npz-'));
     try {
       const path = join(dir, 'windows.npz');
@@ -321,7 +326,7 @@ describe('windows as NumPy .npz', () => {
         '  "date": [str(d) for d in z["date"]], "feature_names": [str(n) for n in z["feature_names"]],',
         '}))',
       ].join('\n');
-      const out = JSON.parse(execFileSync(python, ['-c', script, path]).toString()) as Record<
+      const out = JSON.parse(execFileSync(PYTHON, ['-c', script, path]).toString()) as Record<
         string,
         unknown
       >;

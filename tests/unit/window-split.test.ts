@@ -12,7 +12,7 @@ import {
   VALIDATION,
   type SplitOptions,
 } from '../../src/stages/windows/compute/window-split';
-import { generatedRatings } from './ratings-fixture';
+import { generatedRatings } from '../helpers/ratings-fixture';
 
 const data = generatedRatings();
 const WINDOWS: WindowOptions = { steps: 10, stride: 1, maxPerUser: null };

@@ -7,7 +7,7 @@ import {
   trainingMovieMeans,
 } from '../../src/stages/windows/compute/window-features';
 import { TEST, TRAIN, VALIDATION } from '../../src/stages/windows/compute/window-split';
-import { day, ratingsFromRows, type Row } from './ratings-fixture';
+import { day, ratingsFromRows, type Row } from '../helpers/ratings-fixture';
 
 /**
  * User 0 rates five movies; movies 2 and 3 on the same day, where the tie goes by movie id (movie 3 has id 103,

@@ -10,10 +10,9 @@ import {
   type RatingModelSettings,
 } from '../../src/stages/baselines/contract';
 import { DEFAULT_SEQUENCE_OPTIONS, type WindowsId } from '../../src/stages/windows/contract';
-import { createBaselinesApi } from '../../workers/data/baselines-api';
-import { createSequencesApi } from '../../workers/data/sequences-api';
-import { dataWorkerWindows } from '../../workers/data/windows-registry';
-import { chooseClustering, dataWorkerWithSubset } from './data-worker-fixture';
+import { createBaselinesApi } from '../../src/stages/baselines/worker/baselines-api';
+import { createSequencesApi } from '../../src/stages/windows/worker/sequences-api';
+import { chooseClustering, dataWorkerWithSubset } from '../helpers/data-worker-fixture';
 
 const SETTINGS: RatingModelSettings = {
   ...DEFAULT_RATING_MODEL_SETTINGS,
@@ -26,14 +25,14 @@ const runId = () => `baselines-${++run}` as RunId;
 
 function setup(seed = 3) {
   const worker = dataWorkerWithSubset();
-  chooseClustering(worker.registry, worker.subsetId, 4);
-  const sequences = createSequencesApi(worker.registry).buildSequences({
+  chooseClustering(worker.state, worker.subsetId, 4);
+  const sequences = createSequencesApi(worker.state).buildSequences({
     subsetId: worker.subsetId,
     options: { ...DEFAULT_SEQUENCE_OPTIONS, steps: 5, valFraction: 0.15, testFraction: 0.15 },
     seed,
     runId: runId(),
   });
-  const api = createBaselinesApi(worker.registry, worker.runs);
+  const api = createBaselinesApi(worker.state);
   return { ...worker, api, sequences };
 }
 
@@ -42,7 +41,7 @@ const numbers = (report: RatingModelReport) => ({ ...report, trainMs: 0 });
 
 describe('the Baselines worker function', () => {
   it('trains each model on the split’s training ratings, streaming its epochs, and reports as the compute modules do', async () => {
-    const { api, sequences, subset } = setup();
+    const { state, api, sequences, subset } = setup();
     const progress: BaselinesProgress[] = [];
     const reports = await api.trainBaselines(
       { windowsId: sequences.windowsId, runId: runId(), models: ALL, settings: SETTINGS },
@@ -74,7 +73,7 @@ describe('the Baselines worker function', () => {
     const data = subset();
     const sets = ratingSetsFromSplit(
       data.table,
-      dataWorkerWindows.get(sequences.windowsId).prepared.split,
+      state.windows.get(sequences.windowsId).prepared.split,
       100,
       40,
     );
@@ -92,7 +91,7 @@ describe('the Baselines worker function', () => {
     expect(reports.find((r) => r.model === 'mf')!.epochs).toBe(6);
 
     // The fitted models stay in the worker for Recommend.
-    expect([...dataWorkerWindows.get(sequences.windowsId).ratingModels.keys()]).toEqual(ALL);
+    expect([...state.windows.get(sequences.windowsId).ratingModels.keys()]).toEqual(ALL);
   });
 
   it('gives the same numbers for the same seed, and other factors for another MF seed', async () => {

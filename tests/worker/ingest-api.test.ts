@@ -1,10 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { RunId } from '../../src/lib/ids';
-import { RunTokens } from '../../workers/data/cancellation';
-import { createIngestApi } from '../../workers/data/ingest-api';
-import { DatasetRegistry } from '../../workers/data/registry';
-import { createSubsetApi } from '../../workers/data/subset-api';
+import { createIngestApi } from '../../src/stages/ingest/worker/ingest-api';
+import { createSubsetApi } from '../../src/stages/subset/worker/subset-api';
+import { dataWorkerState } from '../helpers/data-worker-fixture';
 
 const RATINGS = '1:\n10,3,2005-01-01\n11,4,2005-01-02\n2:\n10,5,2005-02-01\n';
 const file = (name: string, content: string | Uint8Array) => new File([content], name);
@@ -12,9 +11,11 @@ let run = 0;
 const runId = () => `test-${++run}` as RunId;
 
 function worker() {
-  const registry = new DatasetRegistry();
-  const runs = new RunTokens();
-  return { registry, api: { ...createIngestApi(registry, runs), ...createSubsetApi(registry) } };
+  const state = dataWorkerState();
+  return {
+    registry: state.datasets,
+    api: { ...createIngestApi(state), ...createSubsetApi(state) },
+  };
 }
 
 describe('the data worker’s ingest functions', () => {
@@ -51,7 +52,7 @@ describe('the data worker’s ingest functions', () => {
     const loading = api.loadFiles([big], { runId: id, layouts: {} }, (progress) => {
       if (progress.bytesRead > 1 << 20) api.cancelRun(id);
     });
-    await expect(loading).rejects.toMatchObject({ name: 'LoadCancelledError' });
+    await expect(loading).rejects.toMatchObject({ name: 'CancelledError' });
     expect(registry.ids()).toEqual([first.datasetId]);
   });
 

@@ -12,19 +12,22 @@ import {
   type SequenceOptions,
   type WindowsId,
 } from '../../src/stages/windows/contract';
-import { createBaselinesApi } from '../../workers/data/baselines-api';
-import { createRecommendApi } from '../../workers/data/recommend-api';
-import { createSequencesApi } from '../../workers/data/sequences-api';
-import { dataWorkerWindows } from '../../workers/data/windows-registry';
-import { bruteForceHistories, chooseClustering, dataWorkerWithSubset } from './data-worker-fixture';
+import { createBaselinesApi } from '../../src/stages/baselines/worker/baselines-api';
+import { createRecommendApi } from '../../src/stages/recommend/worker/recommend-api';
+import { createSequencesApi } from '../../src/stages/windows/worker/sequences-api';
+import {
+  bruteForceHistories,
+  chooseClustering,
+  dataWorkerWithSubset,
+} from '../helpers/data-worker-fixture';
 
 const K = 4;
 const STEPS = 5;
 
 async function setup(options: Partial<SequenceOptions> = {}) {
   const worker = dataWorkerWithSubset();
-  const clusterOfMovie = chooseClustering(worker.registry, worker.subsetId, K);
-  const sequences = createSequencesApi(worker.registry).buildSequences({
+  const clusterOfMovie = chooseClustering(worker.state, worker.subsetId, K);
+  const sequences = createSequencesApi(worker.state).buildSequences({
     subsetId: worker.subsetId,
     options: { ...DEFAULT_SEQUENCE_OPTIONS, steps: STEPS, ...options },
     seed: 3,
@@ -34,32 +37,32 @@ async function setup(options: Partial<SequenceOptions> = {}) {
     ...DEFAULT_RATING_MODEL_SETTINGS,
     mf: { ...DEFAULT_RATING_MODEL_SETTINGS.mf, factors: 4, epochs: 3 },
   };
-  await createBaselinesApi(worker.registry, worker.runs).trainBaselines({
+  await createBaselinesApi(worker.state).trainBaselines({
     windowsId: sequences.windowsId,
     runId: 'run-b' as RunId,
     models: ['mean', 'bias', 'mf'],
     settings,
   });
-  const api = createRecommendApi(worker.registry);
+  const api = createRecommendApi(worker.state);
   return { ...worker, clusterOfMovie, sequences, api, windowsId: sequences.windowsId };
 }
 
 describe('the Recommend worker functions', () => {
   it('find a user by the id written in the data, and draw a seeded random one that has windows', async () => {
-    const { api, windowsId, subset } = await setup();
+    const { state, api, windowsId, subset } = await setup();
     const data = subset();
     expect(api.findUser(windowsId, ` ${idAt(data.userIds, 17)} `)).toBe(17);
     expect(api.findUser(windowsId, 'no-such-user')).toBeNull();
     const drawn = api.randomUser(windowsId, 11);
     expect(api.randomUser(windowsId, 11)).toBe(drawn);
-    const split = dataWorkerWindows.get(windowsId).prepared.split;
+    const split = state.windows.get(windowsId).prepared.split;
     expect(Array.from(split.windows.user)).toContain(drawn);
     const draws = new Set(Array.from({ length: 20 }, (_, seed) => api.randomUser(windowsId, seed)));
     expect(draws.size).toBeGreaterThan(5);
   });
 
   it('return the user’s history in time order and only the movies they have not rated, with titles', async () => {
-    const { api, windowsId, subset, clusterOfMovie } = await setup();
+    const { state, api, windowsId, subset, clusterOfMovie } = await setup();
     const data = subset();
     const user = 5;
     const inputs = api.recommendInputs({ windowsId, user });
@@ -67,7 +70,7 @@ describe('the Recommend worker functions', () => {
 
     const rows = bruteForceHistories(data)[user];
     const { table } = data;
-    const ratingRole = dataWorkerWindows.get(windowsId).prepared.split.ratingRole;
+    const ratingRole = state.windows.get(windowsId).prepared.split.ratingRole;
     expect(inputs.history).toEqual(
       rows.map((r) => ({
         date: formatDay(table.day[r]),
@@ -93,7 +96,7 @@ describe('the Recommend worker functions', () => {
   });
 
   it('score every unseen movie with each rating model, so the cell can rank them best first', async () => {
-    const { api, windowsId, subset } = await setup();
+    const { state, api, windowsId, subset } = await setup();
     const user = 9;
     const inputs = api.recommendInputs({ windowsId, user });
     expect(inputs.ratingModelScores.map((s) => s.model)).toEqual(['mean', 'bias', 'mf']);
@@ -104,7 +107,7 @@ describe('the Recommend worker functions', () => {
     }
     // The global mean scores every movie alike; the bias baseline is μ + b_u + b_i (clipped to 1–5).
     expect(new Set(mean.scores).size).toBe(1);
-    const model = dataWorkerWindows.get(windowsId).ratingModels.get('bias') as StaticBaseline;
+    const model = state.windows.get(windowsId).ratingModels.get('bias') as StaticBaseline;
     inputs.candidates.forEach((m, k) =>
       expect(bias.scores[k]).toBeCloseTo(
         Math.min(5, Math.max(1, model.mean + model.userBias[user] + model.movieBias[m])),

@@ -11,21 +11,20 @@ import {
   type SequencesRequest,
 } from '../../src/stages/windows/contract';
 import type { WindowsId } from '../../src/stages/windows/contract';
-import { createSequencesApi } from '../../workers/data/sequences-api';
-import { dataWorkerWindows } from '../../workers/data/windows-registry';
+import { createSequencesApi } from '../../src/stages/windows/worker/sequences-api';
 import {
   bruteForceHistories,
   bruteForceLabels,
   chooseClustering,
   dataWorkerWithSubset,
-} from './data-worker-fixture';
+} from '../helpers/data-worker-fixture';
 
 const K = 5;
 
 function setup() {
   const worker = dataWorkerWithSubset();
-  const clusterOfMovie = chooseClustering(worker.registry, worker.subsetId, K);
-  const api = createSequencesApi(worker.registry);
+  const clusterOfMovie = chooseClustering(worker.state, worker.subsetId, K);
+  const api = createSequencesApi(worker.state);
   const request = (options: Partial<SequenceOptions> = {}, seed = 3): SequencesRequest => ({
     subsetId: worker.subsetId,
     options: { ...DEFAULT_SEQUENCE_OPTIONS, steps: 5, ...options },
@@ -71,7 +70,7 @@ describe('the Sequences worker functions', () => {
   ])(
     'count the windows of every user as a brute-force count does ($steps steps, stride $stride, cap $maxPerUser)',
     (windowOptions) => {
-      const { api, request, subset } = setup();
+      const { state, api, request, subset } = setup();
       const result = api.buildSequences(request(windowOptions));
       const histories = bruteForceHistories(subset());
       const perUser = histories.map((h) => bruteForceLabels(h, windowOptions).length);
@@ -87,7 +86,7 @@ describe('the Sequences worker functions', () => {
       expect(result.ratingCounts.test).toBe(test);
       expect(result.ratingCounts.train + validation + test).toBe(subset().table.user.length);
 
-      const held = dataWorkerWindows.get(result.windowsId).prepared.split;
+      const held = state.windows.get(result.windowsId).prepared.split;
       const windowsOf = new Uint32Array(perUser.length);
       for (const u of held.windows.user) windowsOf[u]++;
       expect(Array.from(windowsOf)).toEqual(perUser);
@@ -95,7 +94,7 @@ describe('the Sequences worker functions', () => {
   );
 
   it('hold out each user’s latest windows in the chronological split, so no held-out label is a training input', () => {
-    const { api, request, subset } = setup();
+    const { state, api, request, subset } = setup();
     const options = { valFraction: 0.2, testFraction: 0.15 };
     const result = api.buildSequences(request(options));
     expect(result.leakageNote).toMatch(/no validation or test label is an input/);
@@ -127,7 +126,7 @@ describe('the Sequences worker functions', () => {
         expect(windows.user[p]).toBe(windows.user[end]);
       }
     }
-    expect(dataWorkerWindows.get(result.windowsId).prepared.split).toMatchObject({
+    expect(state.windows.get(result.windowsId).prepared.split).toMatchObject({
       trainingWindowsSeeingHeldOutLabels: 0,
     });
   });
@@ -244,7 +243,7 @@ describe('the Sequences worker functions', () => {
     afterEach(() => channels.splice(0).forEach((c) => (c.port1.close(), c.port2.close())));
 
     it('transfer a copy and keep the original, so the trainer never holds the only one', async () => {
-      const { api, request } = setup();
+      const { state, api, request } = setup();
       const channel = new MessageChannel();
       channels.push(channel);
       expose(api, nodeEndpoint(channel.port1));
@@ -252,7 +251,7 @@ describe('the Sequences worker functions', () => {
       const result = await remote.buildSequences(request());
       expect(result.clustering).toMatchObject({ k: K });
       const first = await remote.copyWindows(result.windowsId);
-      const held = dataWorkerWindows.get(result.windowsId).compact;
+      const held = state.windows.get(result.windowsId).compact;
       // Transferring the copy detached the copy's buffers in the worker, never the held ones.
       expect(held.rating.length).toBe(first.windows.rating.length);
       expect(held.train.length).toBe(result.windowCounts.train);

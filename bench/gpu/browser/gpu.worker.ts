@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
 import { applyBackendPatches } from '../../../src/stages/train/compute/backend/apply-backend-patches';
-import { startWasmBackend } from '../../../workers/train/wasm-setup';
+import { startWasmBackend } from '../../../src/stages/train/worker/wasm-setup';
 import { decodeWindows } from '../../train/window-codec';
 import { measureVariant, type BenchShape, type TrainerVariant } from '../../train/train-variants';
 import type { AdapterInfo } from '../adapter-kind';

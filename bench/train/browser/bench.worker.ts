@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { applyBackendPatches } from '../../../src/stages/train/compute/backend/apply-backend-patches';
-import { startWasmBackend } from '../../../workers/train/wasm-setup';
+import { startWasmBackend } from '../../../src/stages/train/worker/wasm-setup';
 import { decodeWindows } from '../window-codec';
 import { measureVariant, type BenchShape, type TrainerVariant } from '../train-variants';
 

@@ -10,12 +10,8 @@ import { batchPerFrame } from '../../ui-kit/per-frame';
 import { cellChanged } from '../state/runner';
 import { createStore } from '../../ui-kit/store';
 import { dataWorkerApi, newRunId } from '../workers/data-client';
-import {
-  isTerminated,
-  noteBackend,
-  onTrainWorker,
-  terminateTrainWorker,
-} from '../workers/train-client';
+import { noteBackend, onTrainWorker, terminateTrainWorker } from '../workers/train-client';
+import { isCancelled } from '../../lib/cancellation';
 import type { RunId } from '../../lib/ids';
 import { compactWindowsBuffers } from '../../stages/windows/compute/compact-windows';
 import type {
@@ -189,7 +185,7 @@ export function createModelRun(config: ModelRunConfig) {
       if (store.get().running?.runId === runId) store.set({ running: null });
       setCellStatus(
         config.cell,
-        isTerminated(error)
+        isCancelled(error)
           ? { kind: 'idle' }
           : { kind: 'error', message: (error as Error).message },
       );

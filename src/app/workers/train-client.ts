@@ -1,4 +1,5 @@
 import { wrap, type Remote } from 'comlink';
+import { CancelledError } from '../../lib/cancellation';
 import type { BackendReport, TrainMemory } from '../../stages/train/contract';
 import type { TrainApi } from '../../../workers/train.worker';
 import { createStore } from '../../ui-kit/store';
@@ -22,13 +23,6 @@ export const trainWorkerStore = createStore<TrainWorkerState>({
   memory: null,
 });
 
-class TerminatedError extends Error {
-  constructor() {
-    super('The training worker was stopped.');
-    this.name = 'TerminatedError';
-  }
-}
-
 let worker: Worker | null = null;
 let api: Remote<TrainApi> | null = null;
 let terminated: (() => void) | null = null;
@@ -43,7 +37,7 @@ function trainWorker(): { api: Remote<TrainApi>; terminatedPromise: Promise<neve
     });
     api = wrap<TrainApi>(worker);
     terminatedPromise = new Promise<never>((_, reject) => {
-      terminated = () => reject(new TerminatedError());
+      terminated = () => reject(new CancelledError('The training worker was stopped.'));
     });
     terminatedPromise.catch(() => undefined);
     trainWorkerStore.set({ started: true });
@@ -52,8 +46,8 @@ function trainWorker(): { api: Remote<TrainApi>; terminatedPromise: Promise<neve
 }
 
 /**
- * Runs one call on the training worker. A hard cancel (`terminateTrainWorker`) rejects it at once with an error
- * named 'TerminatedError': a terminated worker never answers, so its pending calls would wait forever.
+ * Runs one call on the training worker. A hard cancel (`terminateTrainWorker`) rejects it at once with a
+ * `CancelledError` (`isCancelled`): a terminated worker never answers, so its pending calls would wait forever.
  */
 export async function onTrainWorker<T>(call: (api: Remote<TrainApi>) => Promise<T>): Promise<T> {
   const current = trainWorker();
@@ -86,10 +80,6 @@ export function terminateTrainWorker(): void {
   terminatedPromise = null;
   // The backend stays shown: the next worker selects it again with the same choice.
   trainWorkerStore.set({ busy: 0, started: false, memory: null });
-}
-
-export function isTerminated(error: unknown): boolean {
-  return (error as Error)?.name === 'TerminatedError';
 }
 
 export function noteBackend(report: BackendReport): void {

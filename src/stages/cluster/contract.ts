@@ -32,7 +32,7 @@ export interface ClusterSweepResult {
 
 /**
  * Names the clustering later stages use: the sweep `runId` on subset `subsetId`, cut at `k`. The data
- * worker holds the assignment itself (`getClusterAssignment` in workers/data/cluster-api.ts).
+ * worker holds the assignment itself (`ClusterAssignments` in the stage's worker/cluster-assignments.ts).
  */
 export interface ClusterAssignmentRef {
   subsetId: DatasetId;

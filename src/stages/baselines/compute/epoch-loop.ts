@@ -1,4 +1,4 @@
-import type { CancelToken } from '../../ingest/compute/load-errors';
+import type { CancelToken } from '../../../lib/cancellation';
 
 /** Sent after every epoch of an SGD model. */
 export interface EpochProgress {

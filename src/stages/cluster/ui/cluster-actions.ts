@@ -4,6 +4,7 @@ import { batchPerFrame } from '../../../ui-kit/per-frame';
 import { cellChanged } from '../../../app/state/runner';
 import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
+import { isCancelled } from '../../../lib/cancellation';
 import type { RunId } from '../../../lib/ids';
 import type { ClusterOptions, ClusterProgress, ClusterSweepResult, SweepPoint } from '../contract';
 import { clusterStore, REPORT_K, type SweepInProgress } from './cluster-store';
@@ -93,7 +94,7 @@ export async function runCluster(): Promise<void> {
     if (clusterStore.get().running?.runId !== runId) return;
     clusterStore.set({ running: null });
     const { result, chosen } = clusterStore.get();
-    if ((error as Error).name === 'ComputeCancelledError') {
+    if (isCancelled(error)) {
       setCellStatus(
         'cluster',
         result

@@ -1,12 +1,4 @@
-import type { CancelToken } from '../../ingest/compute/load-errors';
-
-/** Thrown when the person cancels a long computation; whatever was computed before stays as it was. */
-export class ComputeCancelledError extends Error {
-  constructor() {
-    super('The run was cancelled.');
-    this.name = 'ComputeCancelledError';
-  }
-}
+import type { CancelToken } from '../../../lib/cancellation';
 
 /** What a long loop is given by whoever runs it. */
 export interface LoopHooks {
@@ -19,7 +11,7 @@ const YIELD_EVERY_MS = 40;
 /**
  * Returns the function a long loop awaits between iterations: at most every 40 ms it yields to the host's
  * event loop with a macrotask, so that a `cancelRun` message queued behind the computation is handled, and
- * it throws `ComputeCancelledError` once the run is cancelled.
+ * it throws `CancelledError` once the run is cancelled.
  */
 export function checkpoints(hooks: LoopHooks): () => Promise<void> {
   let last = Date.now();
@@ -28,6 +20,6 @@ export function checkpoints(hooks: LoopHooks): () => Promise<void> {
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
       last = Date.now();
     }
-    if (hooks.cancel?.cancelled) throw new ComputeCancelledError();
+    hooks.cancel?.throwIfCancelled();
   };
 }

@@ -5,6 +5,7 @@ import { latestPerFrame } from '../../../ui-kit/per-frame';
 import { cellChanged } from '../../../app/state/runner';
 import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
+import { isCancelled } from '../../../lib/cancellation';
 import type { RunId } from '../../../lib/ids';
 import type { ExploreOptions, ExploreProgress } from '../contract';
 import { exploreStore } from './explore-store';
@@ -71,7 +72,7 @@ export async function runExplore(): Promise<void> {
   } catch (error) {
     if (exploreStore.get().running?.runId !== runId) return;
     exploreStore.set({ running: null });
-    const cancelled = (error as Error).name === 'ComputeCancelledError';
+    const cancelled = isCancelled(error);
     const previous = exploreStore.get().result;
     if (cancelled && previous) {
       setCellStatus('explore', { kind: 'stale', keyFigure: 'cancelled; showing the last result' });

@@ -8,16 +8,3 @@ export class FileRefusedError extends Error {
     this.name = 'FileRefusedError';
   }
 }
-
-/** Thrown when the person cancels a load; nothing that was loaded before is touched. */
-export class LoadCancelledError extends Error {
-  constructor() {
-    super('The load was cancelled.');
-    this.name = 'LoadCancelledError';
-  }
-}
-
-/** Read by long loops between steps; set by whoever owns the run. */
-export interface CancelToken {
-  readonly cancelled: boolean;
-}

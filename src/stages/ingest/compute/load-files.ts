@@ -1,6 +1,7 @@
 import type { BadLine } from './bad-lines';
 import { LoadContext, type FileReport, type LoadSettings } from './load-context';
-import { FileRefusedError, LoadCancelledError, type CancelToken } from './load-errors';
+import type { CancelToken } from '../../../lib/cancellation';
+import { FileRefusedError } from './load-errors';
 import { idAt, idCount } from './id-index';
 import type { RatingsData } from './ratings-table';
 import { RoutingSink } from './routing-sink';
@@ -49,9 +50,12 @@ export interface LoadOutcome {
 
 const PROGRESS_EVERY_BYTES = 1 << 20;
 
+/** What a cancelled load says; nothing that was loaded before is touched. */
+const LOAD_CANCELLED = 'The load was cancelled.';
+
 /**
  * Streams every source through format detection into one dataset. Throws `FileRefusedError` (one sentence
- * naming the file) when a file cannot be read as ratings, and `LoadCancelledError` when cancelled; in both
+ * naming the file) when a file cannot be read as ratings, and `CancelledError` when cancelled; in both
  * cases nothing is returned, so whatever the caller held before stays as it was.
  */
 export async function loadRatingFiles(
@@ -88,11 +92,11 @@ export async function loadRatingFiles(
     });
     try {
       for await (const chunk of chunks) {
-        if (hooks.cancel?.cancelled) throw new LoadCancelledError();
+        hooks.cancel?.throwIfCancelled(LOAD_CANCELLED);
         sink.push(chunk);
         if (bytesRead - reportedAt >= PROGRESS_EVERY_BYTES) report();
       }
-      if (hooks.cancel?.cancelled) throw new LoadCancelledError();
+      hooks.cancel?.throwIfCancelled(LOAD_CANCELLED);
       sink.end();
     } catch (error) {
       throw error instanceof RangeError ? outOfMemory(source.name, context.builder.count) : error;

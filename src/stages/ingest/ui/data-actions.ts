@@ -4,6 +4,7 @@ import { setCellStatus } from '../../../app/state/notebook';
 import { latestPerFrame } from '../../../ui-kit/per-frame';
 import { cellChanged } from '../../../app/state/runner';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
+import { isCancelled } from '../../../lib/cancellation';
 import type { RunId } from '../../../lib/ids';
 import type { DelimitedLayout, LoadProgress, LoadResult } from '../contract';
 import { dataStore } from './data-store';
@@ -47,7 +48,7 @@ async function runLoad(
     await cellChanged('data');
   } catch (error) {
     const { loaded } = dataStore.get();
-    const cancelled = (error as Error).name === 'LoadCancelledError';
+    const cancelled = isCancelled(error);
     const message = cancelled ? 'The load was cancelled.' : (error as Error).message;
     dataStore.set({ loading: null, error: message });
     if (loaded) {

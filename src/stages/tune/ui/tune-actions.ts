@@ -3,7 +3,8 @@ import { notebook, readResult, setCellStatus } from '../../../app/state/notebook
 import { batchPerFrame } from '../../../ui-kit/per-frame';
 import { seedStore } from '../../../app/state/seed';
 import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
-import { noteBackend, onTrainWorker, isTerminated } from '../../../app/workers/train-client';
+import { noteBackend, onTrainWorker } from '../../../app/workers/train-client';
+import { isCancelled } from '../../../lib/cancellation';
 import type { RunId } from '../../../lib/ids';
 import { createModelRun } from '../../../app/model-runs/model-run';
 import { backendChoiceStore } from '../../../app/workers/backend-choice';
@@ -100,7 +101,7 @@ async function runSearch(initial: TunerState): Promise<void> {
   } catch (error) {
     const kept = tuneStore.get().state;
     tuneStore.set({ running: null, current: null });
-    if (isTerminated(error) && kept)
+    if (isCancelled(error) && kept)
       setCellStatus('tune', { kind: 'stale', keyFigure: keyFigure(kept) });
     else setCellStatus('tune', { kind: 'error', message: (error as Error).message });
   }
