@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Plot } from '../../../app/components/Plot';
-import { escapePlotlyText } from '../../explore/compute/hover-text';
+import { escapePlotlyText } from '../../../lib/plotly-text';
 import { clusterColour } from '../../explore/ui/cluster-colours';
 import type { HistoryPoint } from '../contract';
 
