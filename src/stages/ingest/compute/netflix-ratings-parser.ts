@@ -1,6 +1,6 @@
 import { dayFromCivil, daysInMonth } from '../../../lib/days';
 import type { BadLineLog } from './bad-lines';
-import { LineChunker, type ByteSink } from './byte-sink';
+import { LineChunker, MAX_RATINGS_LINE_BYTES, type ByteSink } from './byte-sink';
 import type { RatingsBuilder } from './ratings-builder';
 
 /** Accepted day range for ratings; dates outside it are impossible (before 1970, or in the future). */
@@ -31,7 +31,7 @@ const latin1 = new TextDecoder('windows-1252');
  */
 export class NetflixRatingsParser implements ByteSink {
   readonly stats: NetflixParseStats = { lines: 0, ratings: 0, blocks: 0 };
-  private readonly chunker = new LineChunker();
+  private readonly chunker: LineChunker;
   /** Dense index of the current block's movie, or −1 before the first header. */
   private movieIndex = -1;
   private readonly starCodes: Int16Array;
@@ -45,6 +45,11 @@ export class NetflixRatingsParser implements ByteSink {
     private readonly days: DayRange,
   ) {
     this.starCodes = new Int16Array(6).fill(-1);
+    this.chunker = new LineChunker({
+      file,
+      maxLineBytes: MAX_RATINGS_LINE_BYTES,
+      linesBefore: () => this.stats.lines,
+    });
   }
 
   push(chunk: Uint8Array): void {

@@ -1,7 +1,7 @@
 import { GunzipSink, ZipSink } from './archive-sinks';
 import { describeBadLine } from './bad-lines';
-import { concat, type ByteSink } from './byte-sink';
-import { proposeLayout } from './delimited-layout';
+import { joinBytes, type ByteSink } from './byte-sink';
+import { layoutProblem, proposeLayout } from './delimited-layout';
 import { createDelimitedRatingsSink } from './delimited-ratings-parser';
 import { EARLY_REFUSAL_BAD_LINES, MAX_BAD_LINE_SHARE, type LoadContext } from './load-context';
 import { FileRefusedError } from './load-errors';
@@ -53,7 +53,7 @@ export class RoutingSink implements ByteSink {
   }
 
   private route(): void {
-    const head = this.head.reduce(concat, new Uint8Array(0));
+    const head = joinBytes(this.head);
     this.head = [];
     this.target = this.sinkFor(sniffFormat(head));
     if (head.length > 0) this.target.push(head);
@@ -123,6 +123,9 @@ export class RoutingSink implements ByteSink {
             `${name} needs its columns confirmed before it can be loaded.`,
           );
         }
+        const problem = layoutProblem(layout, proposal.columns);
+        if (problem)
+          throw new FileRefusedError(name, `${name} cannot be loaded this way: ${problem}.`);
         const stats = { lines: 0, ratings: 0 };
         this.watchRatings('delimited ratings', stats);
         return createDelimitedRatingsSink(
