@@ -52,8 +52,7 @@ export interface HostileDataset {
 
 /**
  * `users` users rate about 25 of `movies` movies each, at times spread over 2003–2005. The hostile users are
- * the most active ones, and the hostile titles are rated by 95 %, 89 %, … 41 % of users: popular enough for
- * every subset to keep them, different enough to lie apart on the Explore plots (each can be hovered).
+ * the most active ones, and every user rates the hostile-titled movies, so that every subset keeps them.
  */
 export function hostileDataset(seed = 13, users = 240, movies = 40): HostileDataset {
   const rng = createRng(seed);
@@ -63,9 +62,10 @@ export function hostileDataset(seed = 13, users = 240, movies = 40): HostileData
   for (let u = 0; u < users; u++) {
     const id = u < HOSTILE_USER_IDS.length ? HOSTILE_USER_IDS[u] : `user${u}`;
     const rated = new Set<number>();
-    for (let m = 1; m <= HOSTILE_TITLES.length; m++) if (rng.next() < 1.01 - 0.06 * m) rated.add(m);
-    const extra = u < HOSTILE_USER_IDS.length ? 25 : 15;
-    while (rated.size < HOSTILE_TITLES.length + extra)
+    for (let m = 1; m <= HOSTILE_TITLES.length; m++) rated.add(m);
+    const others = movies - HOSTILE_TITLES.length;
+    const wanted = rated.size + Math.min(others, u < HOSTILE_USER_IDS.length ? 25 : 15);
+    while (rated.size < wanted)
       rated.add(HOSTILE_TITLES.length + 1 + rng.int(movies - HOSTILE_TITLES.length));
     for (const m of rated)
       rows.push(`${csvQuote(id)},${m},${1 + rng.int(5)},${start + rng.int(span)}`);
