@@ -1,5 +1,9 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import {
+  HEADER_CONTENT_SECURITY_POLICY,
+  META_CONTENT_SECURITY_POLICY,
+} from './src/lib/content-security-policy';
 
 /**
  * Cross-origin isolation lets the tfjs WASM backend use threads (SharedArrayBuffer). Hosts that can set headers
@@ -10,12 +14,32 @@ const crossOriginIsolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * The built index.html carries the Content-Security-Policy as its first element, so that it holds on hosts that
+ * set no headers. Only in the build: the dev server injects an inline React Refresh preamble and talks to its
+ * HMR socket, both of which the policy forbids.
+ */
+const contentSecurityPolicyMeta: Plugin = {
+  name: 'content-security-policy-meta',
+  apply: 'build',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY },
+      injectTo: 'head-prepend',
+    },
+  ],
+};
+
 export default defineConfig({
   // Relative asset URLs, so that the built site works from any path on any static host.
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicyMeta],
   worker: { format: 'es' },
   server: { headers: crossOriginIsolation },
-  preview: { headers: crossOriginIsolation },
+  // The preview serves the build as a header-setting host does (public/_headers), policy included.
+  preview: {
+    headers: { ...crossOriginIsolation, 'Content-Security-Policy': HEADER_CONTENT_SECURITY_POLICY },
+  },
   build: { target: 'es2022', chunkSizeWarningLimit: 6000 },
 });

@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/browser/**/*.test.ts'],
+    // Fails any test that caused a CSP violation or an off-origin request.
+    setupFiles: ['tests/helpers/browser/setup.ts'],
     environment: 'node',
     testTimeout: 240_000,
     hookTimeout: 120_000,

@@ -2,18 +2,23 @@ import { useEffect, useRef, useState } from 'react';
 import type * as PlotlyModule from 'plotly.js-dist-min';
 import type { PlotData, PlotLayout } from 'plotly.js-dist-min';
 import { chartFileName, downloadBlob } from './download';
+import { escapePlotlyText } from '../lib/plotly-text';
+import { APP_PLOT_CONFIG } from './plot-config';
 
 /** plotly is large, so it loads the first time a chart is on screen, not with the page. */
 let plotly: Promise<typeof PlotlyModule> | null = null;
 function loadPlotly() {
-  plotly ??= import('plotly.js-dist-min');
+  plotly ??= import('plotly.js-dist-min').then((module) => {
+    module.setPlotConfig(APP_PLOT_CONFIG);
+    return module;
+  });
   return plotly;
 }
 
 export interface PlotProps {
   data: PlotData[];
   layout?: PlotLayout;
-  /** Accessible name of the chart, also used to find it in tests. */
+  /** Accessible name of the chart, also used to find it in tests; drawn as plain text. */
   title: string;
   height?: number;
 }
@@ -71,14 +76,13 @@ export function Plot({ data, layout = {}, title, height = 280 }: PlotProps) {
         .then((Plotly) => {
           if (cancelled || !root.current) return;
           const full = mergeLayout(themeLayout(), {
-            title: { text: title, font: { size: 14 } },
+            // Titles can hold data (a user id, a file name): plain text, never plotly markup.
+            title: { text: escapePlotlyText(title), font: { size: 14 } },
             height,
             ...layout,
           });
           return Plotly.react(root.current, data, full, {
             responsive: true,
-            displaylogo: false,
-            modeBarButtonsToRemove: ['lasso2d', 'select2d'],
             toImageButtonOptions: { format: 'png', filename: chartFileName(title) },
           });
         })

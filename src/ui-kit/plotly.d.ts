@@ -8,6 +8,9 @@ declare module 'plotly.js-dist-min' {
     displaylogo?: boolean;
     displayModeBar?: boolean | 'hover';
     modeBarButtonsToRemove?: string[];
+    modeBarButtons?: string[][];
+    showSendToCloud?: boolean;
+    plotlyServerURL?: string;
     toImageButtonOptions?: Record<string, unknown>;
   }
   export function react(
@@ -17,6 +20,8 @@ declare module 'plotly.js-dist-min' {
     config?: PlotConfig,
   ): Promise<HTMLElement>;
   export function purge(root: HTMLElement): void;
+  /** Defaults for every chart drawn after the call. */
+  export function setPlotConfig(config: PlotConfig): void;
   export function toImage(
     root: HTMLElement,
     options: { format: 'png' | 'svg'; width?: number; height?: number; scale?: number },
@@ -25,6 +30,7 @@ declare module 'plotly.js-dist-min' {
     react: typeof react;
     purge: typeof purge;
     toImage: typeof toImage;
+    setPlotConfig: typeof setPlotConfig;
   };
   export default Plotly;
 }

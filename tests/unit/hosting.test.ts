@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import {
+  HEADER_CONTENT_SECURITY_POLICY,
+  META_CONTENT_SECURITY_POLICY,
+} from '../../src/lib/content-security-policy';
 import viteConfig from '../../vite.config';
 
 /** Header blocks of a Netlify / Cloudflare `_headers` file: path pattern → header name → value. */
@@ -29,9 +33,38 @@ describe('hosting', () => {
     expect(Object.keys(expected)).toEqual([
       'Cross-Origin-Opener-Policy',
       'Cross-Origin-Embedder-Policy',
+      'Content-Security-Policy',
     ]);
     for (const [name, value] of Object.entries(expected)) expect(everywhere!.get(name)).toBe(value);
-    expect(viteConfig.server?.headers).toEqual(expected);
+    // The dev server isolates too, but sends no policy (its inline React Refresh preamble would be refused).
+    const { 'Content-Security-Policy': policy, ...isolation } = expected;
+    expect(policy).toBe(HEADER_CONTENT_SECURITY_POLICY);
+    expect(viteConfig.server?.headers).toEqual(isolation);
+  });
+
+  it('puts the policy in the built page too, without the header-only frame-ancestors', async () => {
+    const plugin = (viteConfig.plugins ?? []).find(
+      (p) => p && typeof p === 'object' && 'name' in p && p.name === 'content-security-policy-meta',
+    ) as { apply?: string; transformIndexHtml?: () => { attrs: Record<string, string> }[] };
+    expect(plugin.apply).toBe('build');
+    const [tag] = plugin.transformIndexHtml!();
+    expect(tag.attrs).toEqual({
+      'http-equiv': 'Content-Security-Policy',
+      content: META_CONTENT_SECURITY_POLICY,
+    });
+    // The header differs only where a header must: blob: scripts for the wasm threads (workers have no meta),
+    // and frame-ancestors, which a meta policy cannot carry.
+    const directives = (policy: string) =>
+      new Map(policy.split('; ').map((d) => [d.split(' ')[0], d.slice(d.indexOf(' ') + 1)]));
+    const meta = directives(META_CONTENT_SECURITY_POLICY);
+    const header = directives(HEADER_CONTENT_SECURITY_POLICY);
+    expect(header.get('script-src')).toBe(`${meta.get('script-src')} blob:`);
+    expect(header.get('frame-ancestors')).toBe("'none'");
+    expect(meta.has('frame-ancestors')).toBe(false);
+    for (const [name, sources] of meta)
+      if (name !== 'script-src') expect(header.get(name)).toBe(sources);
+    expect(meta.get('default-src')).toBe("'none'");
+    expect(meta.get('connect-src')).toBe("'self'");
   });
 
   it('builds with relative asset URLs, so the site works from any sub-path', () => {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { escapePlotlyText, movieHoverText } from '../../src/stages/explore/compute/hover-text';
+import { escapePlotlyText } from '../../src/lib/plotly-text';
+import { movieHoverText } from '../../src/stages/explore/compute/hover-text';
 
 describe('hover text', () => {
   it('escapes what plotly would read as markup', () => {
     expect(escapePlotlyText('<b>Bold</b> & <a href="x">link</a>')).toBe(
       '&lt;b&gt;Bold&lt;/b&gt; &amp; &lt;a href="x"&gt;link&lt;/a&gt;',
     );
+    expect(escapePlotlyText('%{x} costs %{y:.2f}')).toBe('%&#123;x&#125; costs %&#123;y:.2f&#125;');
   });
 
   it('names the movie, its year, ratings and mean', () => {

@@ -15,8 +15,8 @@ import {
   exportTooLarge,
   type WindowExportSource,
 } from '../../src/stages/windows/compute/export-source';
+import { csvField } from '../../src/lib/csv';
 import {
-  csvField,
   csvNumber,
   estimateWindowCsvBytes,
   windowCsvChunks,

@@ -8,6 +8,7 @@ import {
   type ConsoleMessage,
   type Page,
 } from 'playwright-core';
+import { allowOrigin, guardContext } from './guard';
 
 /** Debian's Chromium; tests never download a browser of their own. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -67,6 +68,7 @@ export async function startPreview(basePath = '/prize-lab/'): Promise<PreviewSer
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const url = `http://127.0.0.1:${port}${basePath}`;
+  allowOrigin(url);
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
@@ -88,14 +90,25 @@ export async function startPreview(basePath = '/prize-lab/'): Promise<PreviewSer
   };
 }
 
+/**
+ * Debian's Chromium, headless. Every context it makes is guarded (./guard.ts): Content-Security-Policy
+ * violations and requests to other origins, from pages and their workers, fail the test that made them.
+ */
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium is missing at ${CHROMIUM}: run scripts/ensure-chromium.sh`);
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [...CHROMIUM_ARGS, ...extraArgs],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await guardContext(context);
+    return context;
+  };
+  return browser;
 }
 
 /** A page that records console errors and uncaught exceptions, which every test asserts are absent. */

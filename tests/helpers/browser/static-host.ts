@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { allowOrigin } from './guard';
 import type { PreviewServer } from './harness';
 
 const TYPES: Record<string, string> = {
@@ -41,8 +42,10 @@ export async function startStaticHost(basePath = '/demo/prize-lab/'): Promise<Pr
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (typeof address !== 'object' || !address) throw new Error('no port');
+  const url = `http://127.0.0.1:${address.port}${basePath}`;
+  allowOrigin(url);
   return {
-    url: `http://127.0.0.1:${address.port}${basePath}`,
+    url,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

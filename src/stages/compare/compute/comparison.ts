@@ -2,6 +2,7 @@
  * The comparison of every model trained in a session: rows, the spread between the best and the others, the
  * published reference figures, and CSV/JSON exports.
  */
+import { csvField } from '../../../lib/csv';
 
 export interface ComparisonRow {
   /** Stable id of the model kind, e.g. 'lstm', 'lstm-tuned', 'dense', 'mf'. */
@@ -86,12 +87,6 @@ const COLUMNS: (keyof ComparisonRow)[] = [
   'epochs',
   'testRatings',
 ];
-
-/** RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled. */
-function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** Columns only the Prize models fill: written when a row has them, so subset-only tables keep their shape. */
 const PRIZE_COLUMNS: (keyof ComparisonRow)[] = ['protocol', 'recallAt10', 'ndcgAt10', 'coverageAt10'];

@@ -1,15 +1,10 @@
+import { escapePlotlyText } from '../../../lib/plotly-text';
 import type { MovieInfo } from './movie-info';
 
 /**
- * Plotly renders hover text as pseudo-HTML (`<b>`, `<br>`, `<a href>` …), so a title is escaped before it
- * goes in: a movie called "<b>Bold</b>" must show those characters, not bold text, and never a link.
- * Plotly turns the entities back into the characters when it draws.
+ * Hover text of one movie: title (year), then its number of ratings and mean rating. The title is escaped
+ * (plotly reads hover text as pseudo-HTML); the `<br>` is ours.
  */
-export function escapePlotlyText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Hover text of one movie: title (year), then its number of ratings and mean rating. */
 export function movieHoverText(info: MovieInfo, movie: number): string {
   const year = info.years[movie];
   const title = escapePlotlyText(info.titles[movie]) + (year !== null ? ` (${year})` : '');

@@ -1,5 +1,6 @@
 import { Gunzip, Unzip, UnzipInflate } from 'fflate';
 import type { ByteSink } from './byte-sink';
+import type { ExpansionGuard } from './expansion-guard';
 import { FileRefusedError } from './load-errors';
 
 /** Runs one step of a decompressor, turning its errors into a sentence that names the damaged file. */
@@ -19,8 +20,12 @@ export class GunzipSink implements ByteSink {
   constructor(
     private readonly name: string,
     private readonly inner: ByteSink,
+    expansion: ExpansionGuard,
   ) {
-    this.gunzip = new Gunzip((data) => inner.push(data));
+    this.gunzip = new Gunzip((data) => {
+      expansion.bytesOut(name, data.length);
+      inner.push(data);
+    });
   }
 
   push(chunk: Uint8Array): void {
@@ -44,14 +49,18 @@ export class ZipSink implements ByteSink {
   constructor(
     private readonly name: string,
     sinkFor: (entryName: string) => ByteSink,
+    expansion: ExpansionGuard,
   ) {
     this.unzip = new Unzip((entry) => {
       if (entry.name.endsWith('/') || entry.name.startsWith('__MACOSX/')) return;
       this.entries++;
       const sink = sinkFor(entry.name);
       entry.ondata = (error, data, final) => {
+        // A refusal from further down (an entry's parser, the expansion guard) comes back through fflate.
+        if (error instanceof FileRefusedError) throw error;
         if (error)
           throw new FileRefusedError(name, `${name} is a damaged zip archive (${error.message}).`);
+        expansion.bytesOut(`${name} › ${entry.name}`, data.length);
         sink.push(data);
         if (final) sink.end();
       };

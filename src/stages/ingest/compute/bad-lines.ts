@@ -5,11 +5,13 @@ export interface BadLine {
   line: number;
   /** The line's text, cut to `MAX_BAD_LINE_TEXT` characters. */
   text: string;
+  /** Why it was skipped, cut to `MAX_BAD_LINE_REASON` characters (reasons quote fields of the line). */
   reason: string;
 }
 
 export const MAX_BAD_LINE_SAMPLES = 20;
 export const MAX_BAD_LINE_TEXT = 80;
+export const MAX_BAD_LINE_REASON = 160;
 
 /** Counts skipped lines and keeps the first few of them to show. */
 export class BadLineLog {
@@ -21,14 +23,21 @@ export class BadLineLog {
 
   add(file: string, line: number, text: string, reason: string): void {
     this.count++;
-    if (this.onEvery) this.onEvery({ file, line, text: cut(text), reason });
-    if (this.samples.length < MAX_BAD_LINE_SAMPLES)
-      this.samples.push({ file, line, text: cut(text), reason });
+    const keep = this.samples.length < MAX_BAD_LINE_SAMPLES;
+    if (!this.onEvery && !keep) return;
+    const bad = {
+      file,
+      line,
+      text: cut(text, MAX_BAD_LINE_TEXT),
+      reason: cut(reason, MAX_BAD_LINE_REASON),
+    };
+    this.onEvery?.(bad);
+    if (keep) this.samples.push(bad);
   }
 }
 
-function cut(text: string): string {
-  return text.length > MAX_BAD_LINE_TEXT ? `${text.slice(0, MAX_BAD_LINE_TEXT)}…` : text;
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** `file:line: reason (“text”)`, the one-line form used in messages and on stderr. */

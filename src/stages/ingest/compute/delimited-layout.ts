@@ -138,3 +138,36 @@ function proposeRatingRange(ratings: number[], writtenWithDecimals: boolean): [n
   const max = hi <= 5 ? 5 : hi <= 10 ? 10 : 100;
   return [max === 5 && lo >= 1 && !writtenWithDecimals ? 1 : 0, max];
 }
+
+const ROLE_NAMES = {
+  userColumn: 'user',
+  itemColumn: 'item',
+  ratingColumn: 'rating',
+  timeColumn: 'date / time',
+} as const;
+
+/**
+ * Why `layout` cannot be used on a file with columns `columns`, as a sentence fragment, or null when it can:
+ * each role needs a column of its own (one column as both user and item would load nonsense without a single
+ * bad line), inside the file, and the rating range must be a range.
+ */
+export function layoutProblem(layout: DelimitedLayout, columns: string[]): string | null {
+  const roles = Object.keys(ROLE_NAMES) as (keyof typeof ROLE_NAMES)[];
+  for (const role of roles) {
+    const column = layout[role];
+    if (!Number.isInteger(column) || column < 0 || (columns.length > 0 && column >= columns.length))
+      return `the ${ROLE_NAMES[role]} column (${column + 1}) is not a column of the file`;
+  }
+  for (let a = 0; a < roles.length; a++) {
+    for (let b = a + 1; b < roles.length; b++) {
+      if (layout[roles[a]] !== layout[roles[b]]) continue;
+      const name = columns[layout[roles[a]]] ?? `column ${layout[roles[a]] + 1}`;
+      return `column “${name}” is chosen as both ${ROLE_NAMES[roles[a]]} and ${ROLE_NAMES[roles[b]]}; each needs a column of its own`;
+    }
+  }
+  if (!Number.isFinite(layout.ratingMin) || !Number.isFinite(layout.ratingMax))
+    return 'the lowest and highest rating must be numbers';
+  if (layout.ratingMin >= layout.ratingMax)
+    return `the lowest rating (${layout.ratingMin}) must be below the highest (${layout.ratingMax})`;
+  return null;
+}

@@ -1,5 +1,5 @@
 import type { BadLineLog } from './bad-lines';
-import type { ByteSink } from './byte-sink';
+import { MAX_RATINGS_LINE_BYTES, type ByteSink } from './byte-sink';
 import type { DelimitedLayout } from './delimited-layout';
 import type { DayRange } from './netflix-ratings-parser';
 import type { RatingsBuilder } from './ratings-builder';
@@ -22,7 +22,8 @@ export function createDelimitedRatingsSink(
 ): ByteSink {
   const needed =
     Math.max(layout.userColumn, layout.itemColumn, layout.ratingColumn, layout.timeColumn) + 1;
-  return delimitedRowSink({ delimiter: layout.delimiter }, (fields, line) => {
+  const config = { delimiter: layout.delimiter, maxLineBytes: MAX_RATINGS_LINE_BYTES };
+  return delimitedRowSink(file, config, (fields, line) => {
     stats.lines++;
     if (line === 1 && layout.hasHeader) return;
     const reject = (reason: string) =>

@@ -1,5 +1,6 @@
 import { BadLineLog, type BadLine } from './bad-lines';
 import type { DelimitedLayout } from './delimited-layout';
+import { ExpansionGuard } from './expansion-guard';
 import type { DayRange } from './netflix-ratings-parser';
 import { RatingsBuilder } from './ratings-builder';
 import type { TitleMap, TitlesStats } from './titles-parser';
@@ -32,6 +33,7 @@ export class LoadContext {
   readonly titles: TitleMap = new Map();
   readonly titleStats: TitlesStats = { lines: 0, titles: 0, titlesWithCommas: 0, nullYears: 0 };
   readonly files: FileReport[] = [];
+  readonly expansion = new ExpansionGuard();
 
   constructor(
     readonly settings: LoadSettings,
@@ -49,3 +51,5 @@ export class LoadContext {
 export const MAX_BAD_LINE_SHARE = 0.1;
 /** …and it is refused early, without reading on, once this many lines are bad and they are the majority. */
 export const EARLY_REFUSAL_BAD_LINES = 1000;
+/** Archives inside archives are read this many levels deep (a .gz in a .zip is 2), and no deeper. */
+export const MAX_ARCHIVE_DEPTH = 3;

@@ -89,10 +89,13 @@ export async function loadRatingFiles(
     };
     const chunks = source.open((n) => {
       bytesRead += n;
+      context.expansion.sourceBytes(n);
     });
     try {
       for await (const chunk of chunks) {
         hooks.cancel?.throwIfCancelled(LOAD_CANCELLED);
+        // More than was read when the host inflated gzip natively.
+        context.expansion.bytesOut(source.name, chunk.length);
         sink.push(chunk);
         if (bytesRead - reportedAt >= PROGRESS_EVERY_BYTES) report();
       }

@@ -1,6 +1,6 @@
 import { dayFromCivil, daysInMonth } from '../../../lib/days';
 import type { BadLineLog } from './bad-lines';
-import { LineChunker, type ByteSink } from './byte-sink';
+import { LineChunker, MAX_RATINGS_LINE_BYTES, type ByteSink } from './byte-sink';
 import type { RatingsBuilder } from './ratings-builder';
 
 /** Accepted day range for ratings; dates outside it are impossible (before 1970, or in the future). */
@@ -23,6 +23,7 @@ const COLON = 58;
 const DASH = 45;
 const ZERO = 48;
 const latin1 = new TextDecoder('windows-1252');
+const UNREADABLE_BLOCK = -2;
 
 /**
  * Parses the Netflix Prize training format — blocks of `MovieID:` followed by `CustomerID,Rating,YYYY-MM-DD`
@@ -31,8 +32,8 @@ const latin1 = new TextDecoder('windows-1252');
  */
 export class NetflixRatingsParser implements ByteSink {
   readonly stats: NetflixParseStats = { lines: 0, ratings: 0, blocks: 0 };
-  private readonly chunker = new LineChunker();
-  /** Dense index of the current block's movie, or −1 before the first header. */
+  private readonly chunker: LineChunker;
+  /** Dense index of the current block's movie, −1 before the first header, −2 under a header it could not read. */
   private movieIndex = -1;
   private readonly starCodes: Int16Array;
   /** First day of each month, memoised by year * 16 + month. */
@@ -45,6 +46,11 @@ export class NetflixRatingsParser implements ByteSink {
     private readonly days: DayRange,
   ) {
     this.starCodes = new Int16Array(6).fill(-1);
+    this.chunker = new LineChunker({
+      file,
+      maxLineBytes: MAX_RATINGS_LINE_BYTES,
+      linesBefore: () => this.stats.lines,
+    });
   }
 
   push(chunk: Uint8Array): void {
@@ -87,6 +93,12 @@ export class NetflixRatingsParser implements ByteSink {
         this.stats.blocks++;
         continue;
       }
+      if (digits > 9 && c === COLON) {
+        // Its rows must not count for the movie of the block before.
+        this.movieIndex = UNREADABLE_BLOCK;
+        i = this.reject(bytes, lineStart, 'a movie id of more than 9 digits');
+        continue;
+      }
       if (digits === 0 || digits > 9 || c !== COMMA) {
         i = this.reject(
           bytes,
@@ -124,7 +136,11 @@ export class NetflixRatingsParser implements ByteSink {
         continue;
       }
       if (this.movieIndex < 0) {
-        this.rejectLine(bytes, lineStart, i, 'rating row before any `MovieID:` header');
+        const reason =
+          this.movieIndex === UNREADABLE_BLOCK
+            ? 'rating row under a `MovieID:` header that could not be read'
+            : 'rating row before any `MovieID:` header';
+        this.rejectLine(bytes, lineStart, i, reason);
         continue;
       }
       const day = this.dayOf(y, m, d);

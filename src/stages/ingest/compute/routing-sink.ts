@@ -1,9 +1,14 @@
 import { GunzipSink, ZipSink } from './archive-sinks';
 import { describeBadLine } from './bad-lines';
-import { concat, type ByteSink } from './byte-sink';
-import { proposeLayout } from './delimited-layout';
+import { joinBytes, type ByteSink } from './byte-sink';
+import { layoutProblem, proposeLayout } from './delimited-layout';
 import { createDelimitedRatingsSink } from './delimited-ratings-parser';
-import { EARLY_REFUSAL_BAD_LINES, MAX_BAD_LINE_SHARE, type LoadContext } from './load-context';
+import {
+  EARLY_REFUSAL_BAD_LINES,
+  MAX_ARCHIVE_DEPTH,
+  MAX_BAD_LINE_SHARE,
+  type LoadContext,
+} from './load-context';
 import { FileRefusedError } from './load-errors';
 import { NetflixRatingsParser } from './netflix-ratings-parser';
 import { sniffFormat, SNIFF_BYTES, type DetectedFormat } from './sniff-format';
@@ -29,10 +34,15 @@ export class RoutingSink implements ByteSink {
   /** Set for ratings files, whose bad-line share decides whether they are refused. */
   private counts: ParseCounts | null = null;
 
+  /**
+   * `inArchive`: an entry of a zip (a .gz passes its own on); `depth`: how many archives, zip or gzip, this
+   * file is inside (0 for a file given directly).
+   */
   constructor(
     private readonly name: string,
     private readonly context: LoadContext,
     private readonly inArchive = false,
+    private readonly depth = 0,
   ) {}
 
   push(chunk: Uint8Array): void {
@@ -53,8 +63,10 @@ export class RoutingSink implements ByteSink {
   }
 
   private route(): void {
-    const head = this.head.reduce(concat, new Uint8Array(0));
+    let head = joinBytes(this.head);
     this.head = [];
+    // A UTF-8 byte order mark (Notepad writes one) says nothing about the format and would hide it.
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) head = head.subarray(3);
     this.target = this.sinkFor(sniffFormat(head));
     if (head.length > 0) this.target.push(head);
   }
@@ -77,12 +89,19 @@ export class RoutingSink implements ByteSink {
           'qualifying.txt is the hidden test set and has no ratings',
         );
       case 'gzip':
+        this.checkDepth();
         return new GunzipSink(
           name,
-          new RoutingSink(name.replace(/\.gz$/i, ''), context, this.inArchive),
+          new RoutingSink(name.replace(/\.gz$/i, ''), context, this.inArchive, this.depth + 1),
+          context.expansion,
         );
       case 'zip':
-        return new ZipSink(name, (entry) => new RoutingSink(`${name} › ${entry}`, context, true));
+        this.checkDepth();
+        return new ZipSink(
+          name,
+          (entry) => new RoutingSink(`${name} › ${entry}`, context, true, this.depth + 1),
+          context.expansion,
+        );
       case 'netflix-ratings': {
         const parser = new NetflixRatingsParser(
           name,
@@ -123,6 +142,9 @@ export class RoutingSink implements ByteSink {
             `${name} needs its columns confirmed before it can be loaded.`,
           );
         }
+        const problem = layoutProblem(layout, proposal.columns);
+        if (problem)
+          throw new FileRefusedError(name, `${name} cannot be loaded this way: ${problem}.`);
         const stats = { lines: 0, ratings: 0 };
         this.watchRatings('delimited ratings', stats);
         return createDelimitedRatingsSink(
@@ -135,6 +157,15 @@ export class RoutingSink implements ByteSink {
         );
       }
     }
+  }
+
+  /** Refuses an archive inside more than `MAX_ARCHIVE_DEPTH - 1` others (nested zip bombs nest deep). */
+  private checkDepth(): void {
+    if (this.depth < MAX_ARCHIVE_DEPTH) return;
+    throw new FileRefusedError(
+      this.name,
+      `${this.name} was not loaded: it is an archive inside ${this.depth} others, and Prize Lab reads archives at most ${MAX_ARCHIVE_DEPTH} deep.`,
+    );
   }
 
   /** After a ratings file ends: refuse it when it is mostly bad lines or holds no ratings at all. */

@@ -10,14 +10,20 @@ const windows1252 = new TextDecoder('windows-1252');
  * neither says so. Pieces end at line breaks, so a multi-byte character is never cut in two.
  */
 export class TextPieceSink implements ByteSink {
-  private readonly chunker = new LineChunker();
+  private readonly chunker: LineChunker;
   private linesBefore = 0;
 
   /**
    * `onPiece(text, firstLine)`: `text` holds whole lines separated by `\n` (CRLF is normalised), without the
-   * final newline; lines are 1-based.
+   * final newline; lines are 1-based. A line longer than `maxLineBytes` refuses `file`.
    */
-  constructor(private readonly onPiece: (text: string, firstLine: number) => void) {}
+  constructor(
+    file: string,
+    maxLineBytes: number,
+    private readonly onPiece: (text: string, firstLine: number) => void,
+  ) {
+    this.chunker = new LineChunker({ file, maxLineBytes, linesBefore: () => this.linesBefore });
+  }
 
   push(chunk: Uint8Array): void {
     this.chunker.push(chunk, (bytes, start, end) => this.decode(bytes.subarray(start, end)));
@@ -55,12 +61,14 @@ function countNewlines(text: string): number {
  * with its 1-based line number (rows never span lines here: pieces end at line breaks).
  */
 export function delimitedRowSink(
-  config: { delimiter: string; quoteChar?: string },
+  file: string,
+  config: { delimiter: string; quoteChar?: string; maxLineBytes: number },
   onRow: (fields: string[], line: number) => void,
 ): ByteSink {
-  return new TextPieceSink((text, firstLine) => {
+  const { maxLineBytes, ...papaConfig } = config;
+  return new TextPieceSink(file, maxLineBytes, (text, firstLine) => {
     const rows = Papa.parse<string[]>(text, {
-      ...config,
+      ...papaConfig,
       newline: '\n',
       skipEmptyLines: false,
     }).data;

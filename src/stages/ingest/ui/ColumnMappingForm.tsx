@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { layoutProblem } from '../compute/delimited-layout';
 import type { DelimitedLayout, FileInspection } from '../contract';
 
 type RoleKey = 'userColumn' | 'itemColumn' | 'ratingColumn' | 'timeColumn';
@@ -24,6 +25,11 @@ export function ColumnMappingForm({ inspections, onConfirm, onCancel }: ColumnMa
     ),
   );
   const problems = delimited.filter((i) => !i.proposal?.layout);
+  const mappingProblems = delimited.flatMap((i) => {
+    const problem = layouts[i.name] && layoutProblem(layouts[i.name], i.proposal!.columns);
+    return problem ? [[i.name, problem] as const] : [];
+  });
+  const mappingProblem = new Map(mappingProblems);
   const update = (name: string, patch: Partial<DelimitedLayout>) =>
     setLayouts((current) => ({ ...current, [name]: { ...current[name], ...patch } }));
 
@@ -110,6 +116,12 @@ export function ColumnMappingForm({ inspections, onConfirm, onCancel }: ColumnMa
                   First row is a header
                 </label>
               </div>
+              {mappingProblem.has(inspection.name) && (
+                <p className="error" role="alert">
+                  {inspection.name} cannot be loaded this way: {mappingProblem.get(inspection.name)}
+                  .
+                </p>
+              )}
               <table className="preview">
                 <caption>First rows</caption>
                 <thead>
@@ -133,7 +145,11 @@ export function ColumnMappingForm({ inspections, onConfirm, onCancel }: ColumnMa
           );
         })}
       <div className="actions">
-        <button type="submit" className="primary" disabled={problems.length > 0}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={problems.length > 0 || mappingProblems.length > 0}
+        >
           Load with these columns
         </button>
         <button type="button" onClick={onCancel}>

@@ -1,6 +1,10 @@
 import { dayFromCivil, daysInMonth } from '../../../lib/days';
 import type { BadLineLog } from '../../ingest/compute/bad-lines';
-import { LineChunker, type ByteSink } from '../../ingest/compute/byte-sink';
+import {
+  LineChunker,
+  MAX_RATINGS_LINE_BYTES,
+  type ByteSink,
+} from '../../ingest/compute/byte-sink';
 import type { IdLookup } from './id-lookup';
 
 /**
@@ -59,7 +63,7 @@ export class PairListParser implements ByteSink {
     unknownCustomers: 0,
     unknownMovies: 0,
   };
-  private readonly chunker = new LineChunker();
+  private readonly chunker: LineChunker;
   private user = new Int32Array(1 << 12);
   private movie = new Int32Array(1 << 12);
   private day = new Uint16Array(1 << 12);
@@ -75,7 +79,13 @@ export class PairListParser implements ByteSink {
     private readonly users: IdLookup,
     private readonly movies: IdLookup,
     private readonly badLines: BadLineLog,
-  ) {}
+  ) {
+    this.chunker = new LineChunker({
+      file,
+      maxLineBytes: MAX_RATINGS_LINE_BYTES,
+      linesBefore: () => this.stats.lines,
+    });
+  }
 
   push(chunk: Uint8Array): void {
     this.chunker.push(chunk, (bytes, start, end) => this.parse(bytes.subarray(start, end)));

@@ -1,5 +1,4 @@
 import type { BadLineLog } from '../../ingest/compute/bad-lines';
-import { concat } from '../../ingest/compute/byte-sink';
 import type { RatingSource } from '../../ingest/compute/load-files';
 import { FileRefusedError } from '../../ingest/compute/load-errors';
 import type { RatingsData } from '../../ingest/compute/ratings-table';
@@ -51,6 +50,14 @@ export async function readPairList(options: ReadPairListOptions): Promise<PairLi
   }
   parser.end();
   return parser.result();
+}
+
+/** `a` then `b` in one new array. */
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
 }
 
 function checkKind(name: string, kind: PairListKind, head: Uint8Array): void {

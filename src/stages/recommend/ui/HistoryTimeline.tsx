@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Plot } from '../../../ui-kit/Plot';
-import { escapePlotlyText } from '../../explore/compute/hover-text';
+import { escapePlotlyText } from '../../../lib/plotly-text';
 import { clusterColour } from '../../../ui-kit/cluster-colours';
 import type { HistoryPoint } from '../contract';
 

@@ -1,3 +1,4 @@
+import { csvField } from '../../../lib/csv';
 import { formatDay } from '../../../lib/days';
 import type { IdList } from '../../ingest/compute/id-index';
 import {
@@ -29,11 +30,6 @@ export function windowCsvColumns(source: Pick<WindowExportSource, 'windows'>): s
   }
   columns.push('label');
   return columns;
-}
-
-/** A CSV field: quoted when it holds a comma, quote or line break (text ids from uploaded files may). */
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Whole numbers as they are; others to 6 significant digits (float32 holds about 7). */
