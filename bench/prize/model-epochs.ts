@@ -66,10 +66,13 @@ async function timeModelEpochs(
     now: () => performance.now(),
   });
   const sorted = [...epochMs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  // The mean of the two middle epochs for an even count, as numpy's median in the PyTorch peer.
+  const medianMs = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   return {
     model: name,
     epochSeconds: epochMs.map((ms) => ms / 1000),
-    ratingsPerSecond: train.count / (sorted[Math.floor(sorted.length / 2)] / 1000),
+    ratingsPerSecond: train.count / (medianMs / 1000),
     probeRmse: errorMetrics(model.predict(probe), probe).rmse,
   };
 }

@@ -46,9 +46,14 @@ interface Spread {
   min: number;
   max: number;
 }
+/** The middle value, or the mean of the two middle ones (as numpy's median, which the PyTorch peer uses). */
+function median(sorted: number[]): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
 function spread(values: number[]): Spread {
   const sorted = [...values].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1)! };
+  return { median: median(sorted), min: sorted[0], max: sorted.at(-1)! };
 }
 
 interface NodeLoad {
@@ -277,7 +282,7 @@ const result = {
         Math.max(...torchRuns.map((r) => fastest(project.trainRatings, r.epochSeconds)))
       : null,
     ratioNote:
-      'mfRatio: project MF median epoch ÷ PyTorch median epoch of its best setting; mfRatioOneThread: the same against its best one-thread setting; mfRatioFastestEpochs: fastest epoch of each (on a shared machine noise only slows an epoch down). With 2 epochs the median is the slower one',
+      'mfRatio: project MF median epoch ÷ PyTorch median epoch of its best setting; mfRatioOneThread: the same against its best one-thread setting; mfRatioFastestEpochs: fastest epoch of each (on a shared machine noise only slows an epoch down).',
     target: 'MF ≥ 1× PyTorch ratings/s',
   },
 };
