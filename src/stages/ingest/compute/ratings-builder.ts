@@ -1,7 +1,11 @@
 import { IdIndex } from './id-index';
 import type { RatingsTable } from './ratings-table';
+import { releasableBuffer, releaseBuffer } from './releasable-buffer';
 
-/** Rows per column chunk. Chunks avoid the 2× peak of regrowing one big array while parsing. */
+/**
+ * Rows per column chunk. Chunks avoid the 2× peak of regrowing one big array while parsing; each is freed as
+ * soon as `finish()` has copied it, so the peak stays near one copy of the data plus one chunk.
+ */
 const CHUNK_ROWS = 1 << 16;
 const MAX_DISTINCT_RATINGS = 256;
 
@@ -70,10 +74,10 @@ export class RatingsBuilder {
 
   private startChunk(): void {
     if (this.user.length > 0) this.full += this.fill;
-    this.user = new Uint32Array(CHUNK_ROWS);
-    this.movie = new Uint32Array(CHUNK_ROWS);
-    this.code = new Uint8Array(CHUNK_ROWS);
-    this.day = new Uint16Array(CHUNK_ROWS);
+    this.user = new Uint32Array(releasableBuffer(CHUNK_ROWS * 4));
+    this.movie = new Uint32Array(releasableBuffer(CHUNK_ROWS * 4));
+    this.code = new Uint8Array(releasableBuffer(CHUNK_ROWS));
+    this.day = new Uint16Array(releasableBuffer(CHUNK_ROWS * 2));
     this.userChunks.push(this.user);
     this.movieChunks.push(this.movie);
     this.codeChunks.push(this.code);
@@ -81,7 +85,10 @@ export class RatingsBuilder {
     this.fill = 0;
   }
 
-  /** Packs the columns into exact-length arrays (one column at a time, freeing chunks as it goes). */
+  /**
+   * Packs the columns into exact-length arrays, one column at a time, freeing each chunk once it is copied.
+   * The packed arrays are ordinary (not resizable) buffers. The builder is spent afterwards.
+   */
   finish(): RatingsTable {
     const total = this.count;
     const user = packChunks(this.userChunks, total, (n) => new Uint32Array(n));
@@ -94,7 +101,10 @@ export class RatingsBuilder {
 
 type Column = Uint32Array | Uint16Array | Uint8Array;
 
-/** Copies chunks into one exact-length array, dropping each chunk as soon as it is copied so GC can reclaim it. */
+/**
+ * Copies chunks into one exact-length array, freeing each chunk as soon as it is copied. The packed array's
+ * pages are committed only as they are written, so chunks going and packed rows coming keep the total flat.
+ */
 function packChunks<T extends Column>(
   chunks: (T | null)[],
   total: number,
@@ -107,6 +117,7 @@ function packChunks<T extends Column>(
     const take = Math.min(chunk.length, total - offset);
     out.set(take === chunk.length ? chunk : chunk.subarray(0, take), offset);
     offset += take;
+    releaseBuffer(chunk.buffer as ArrayBuffer);
     chunks[c] = null;
   }
   chunks.length = 0;
