@@ -1,6 +1,10 @@
 import type { OperatorChoice } from '../src/stages/explore/compute/matrix-operator';
 import { ClusterAssignments } from '../src/stages/cluster/worker/cluster-assignments';
 import type { EntryStore } from '../src/stages/notebook/worker/persist-store';
+import {
+  createPrizeWorkerState,
+  type PrizeWorkerState,
+} from '../src/stages/prize/worker/prize-api';
 import { WindowsRegistry } from '../src/stages/windows/worker/windows-registry';
 import { DatasetRegistry } from '../src/worker-kit/dataset-registry';
 import { RunTokens } from '../src/worker-kit/run-tokens';
@@ -18,6 +22,8 @@ export interface DataWorkerState {
   assignments: ClusterAssignments;
   /** The Sequences cell's windows, with the rating models the Baselines cell fitted on them. */
   windows: WindowsRegistry;
+  /** The split the Prize models last used, kept for the next run on the same dataset and probe. */
+  prize: PrizeWorkerState;
   /** How matrix products run: tfjs-wasm in the worker, typed-array loops in tests. */
   tensorOps: () => Promise<OperatorChoice>;
   /** Where datasets and results are kept between visits: IndexedDB in the worker, memory in tests. */
@@ -33,6 +39,7 @@ export function createDataWorkerState(
     runs: new RunTokens(),
     assignments: new ClusterAssignments(),
     windows: new WindowsRegistry(),
+    prize: createPrizeWorkerState(),
     ...host,
   };
 }

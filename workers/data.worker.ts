@@ -7,6 +7,7 @@ import { createIngestApi } from '../src/stages/ingest/worker/ingest-api';
 import { createPersistApi } from '../src/stages/notebook/worker/persist-api';
 import { indexedDbEntryStore } from '../src/stages/notebook/worker/persist-db';
 import { withReadableErrors } from '../src/stages/notebook/worker/persist-store';
+import { createPrizeApi } from '../src/stages/prize/worker/prize-api';
 import { createRecommendApi } from '../src/stages/recommend/worker/recommend-api';
 import { createSubsetApi } from '../src/stages/subset/worker/subset-api';
 import { createSequencesApi } from '../src/stages/windows/worker/sequences-api';
@@ -27,6 +28,7 @@ const api = {
   ...createSequencesApi(state),
   ...createWindowsExportApi(state),
   ...createBaselinesApi(state),
+  ...createPrizeApi(state),
   ...createRecommendApi(state),
   ...createPersistApi(state),
 };

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/browser/harness';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/helpers/browser/harness';
 import { serveDirectory } from '../train/static-server';
 import { isRenderer, processTree, statusBytes } from './process-memory';
 

@@ -17,7 +17,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_MF_OPTIONS } from '../../src/stages/baselines/compute/biased-mf';
 import { PYTHON, torchEnv, torchUnavailable } from '../torch-peer';
-import { CHROMIUM } from '../../tests/browser/harness';
+import { CHROMIUM } from '../../tests/helpers/browser/harness';
 import { buildLoadPage, loadInChromium, type ChromiumLoad } from './chromium-load';
 import { ensurePrizeFiles, prizeCounts, type PrizeFileOptions } from './prize-file';
 

@@ -22,6 +22,8 @@ export { baselinesCell } from '../stages/baselines/ui/cell';
 import { baselinesCell } from '../stages/baselines/ui/cell';
 export { denseCell } from '../stages/train/ui/dense-cell';
 import { denseCell } from '../stages/train/ui/dense-cell';
+export { prizeCell } from '../stages/prize/ui/cell';
+import { prizeCell } from '../stages/prize/ui/cell';
 export { compareCell } from '../stages/compare/ui/cell';
 import { compareCell } from '../stages/compare/ui/cell';
 export { recommendCell } from '../stages/recommend/ui/cell';
@@ -37,6 +39,7 @@ export const NOTEBOOK_CELLS: readonly AnyCellDefinition[] = [
   tuneCell,
   baselinesCell,
   denseCell,
+  prizeCell,
   compareCell,
   recommendCell,
 ];

@@ -1,3 +1,4 @@
+import { CancelledError } from '../../src/lib/cancellation';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/lib/rng';
 import type { RatingsTable } from '../../src/stages/ingest/compute/ratings-table';
@@ -6,10 +7,7 @@ import { checkModelFits, estimateModelBytes } from '../../src/stages/prize/compu
 import { heldOutRmse, PrizeScorer } from '../../src/stages/prize/compute/model-scorer';
 import { allocateModel } from '../../src/stages/prize/compute/model-state';
 import { buildPrizeData, prizeDims } from '../../src/stages/prize/compute/prize-data';
-import {
-  PrizeCancelledError,
-  PrizeModelTooLargeError,
-} from '../../src/stages/prize/compute/prize-errors';
+import { PrizeModelTooLargeError } from '../../src/stages/prize/compute/prize-errors';
 import { korenPreset } from '../../src/stages/prize/compute/prize-presets';
 import { lastNSplit } from '../../src/stages/prize/compute/protocol-split';
 import { preparePrizeProtocol, runPrizeModels } from '../../src/stages/prize/compute/run-prize';
@@ -146,7 +144,7 @@ describe('training hooks and memory', () => {
   const table = plantedDriftTable({ users: 100, movies: 40, ratingsPerUser: 20, seed: 2 });
   const data = buildPrizeData(table, 100, 40, lastNSplit(table, 100));
 
-  it('reports every epoch and stops with PrizeCancelledError between epochs', async () => {
+  it('reports every epoch and stops with a CancelledError between epochs', async () => {
     const seen: number[] = [];
     const signal = { aborted: false };
     const run = trainPrizeModel({
@@ -160,7 +158,7 @@ describe('training hooks and memory', () => {
         if (p.epoch === 2) signal.aborted = true;
       },
     });
-    await expect(run).rejects.toThrow(PrizeCancelledError);
+    await expect(run).rejects.toThrow(CancelledError);
     expect(seen).toEqual([1, 2]);
   });
 

@@ -90,7 +90,7 @@ export interface PrizeModelResult {
   /** The epoch with the lowest held-out RMSE and that RMSE (1-based; 0 for the mean). */
   bestEpoch: number;
   bestHeldOutRmse: number;
-  /** Epochs that ran (a cancelled run throws `PrizeCancelledError` instead of returning). */
+  /** Epochs that ran (a cancelled run throws a `CancelledError` instead of returning). */
   epochs: number;
   trainRmse: number[];
   heldOutRmseByEpoch: number[];

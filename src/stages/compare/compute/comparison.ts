@@ -89,7 +89,12 @@ const COLUMNS: (keyof ComparisonRow)[] = [
 ];
 
 /** Columns only the Prize models fill: written when a row has them, so subset-only tables keep their shape. */
-const PRIZE_COLUMNS: (keyof ComparisonRow)[] = ['protocol', 'recallAt10', 'ndcgAt10', 'coverageAt10'];
+const PRIZE_COLUMNS: (keyof ComparisonRow)[] = [
+  'protocol',
+  'recallAt10',
+  'ndcgAt10',
+  'coverageAt10',
+];
 
 export function comparisonCsv(rows: readonly ComparisonRow[]): string {
   const { spread } = spreadFromBest(rows);

@@ -1,10 +1,6 @@
 import { dayFromCivil, daysInMonth } from '../../../lib/days';
 import type { BadLineLog } from '../../ingest/compute/bad-lines';
-import {
-  LineChunker,
-  MAX_RATINGS_LINE_BYTES,
-  type ByteSink,
-} from '../../ingest/compute/byte-sink';
+import { LineChunker, MAX_RATINGS_LINE_BYTES, type ByteSink } from '../../ingest/compute/byte-sink';
 import type { IdLookup } from './id-lookup';
 
 /**

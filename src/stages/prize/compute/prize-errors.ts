@@ -1,11 +1,3 @@
-/** Thrown between epochs when the person cancels a Prize model; the model in training is dropped. */
-export class PrizeCancelledError extends Error {
-  constructor(readonly model: string) {
-    super(`Training ${model} was cancelled.`);
-    this.name = 'PrizeCancelledError';
-  }
-}
-
 /** A model that would not fit the memory budget; the message is one sentence that names what to lower. */
 export class PrizeModelTooLargeError extends Error {
   constructor(

@@ -4,7 +4,8 @@ import { checkModelFits } from './model-memory';
 import { heldOutRmse, PrizeScorer } from './model-scorer';
 import { allocateModel, parameterCount, type PrizeModelState } from './model-state';
 import { prizeDims, type PrizeData } from './prize-data';
-import { PrizeCancelledError, type PrizeCancelSignal } from './prize-errors';
+import { CancelledError } from '../../../lib/cancellation';
+import type { PrizeCancelSignal } from './prize-errors';
 import { hasFactors, isTimeAware } from './prize-presets';
 import { allocateScratch, mfEpoch, temporalEpoch, type EpochRates } from './sgd-epoch';
 
@@ -13,7 +14,7 @@ export interface TrainPrizeModelOptions {
   model: PrizeModelOptions;
   /** Called after every epoch (once for the mean). */
   onEpoch?: (progress: PrizeEpochProgress) => void;
-  /** Read before every epoch; when set, training stops with `PrizeCancelledError`. */
+  /** Read before every epoch; when set, training stops with a `CancelledError`. */
   signal?: PrizeCancelSignal;
   /** Refuse, before allocating, a model whose arrays exceed this many bytes (default: no limit). */
   budgetBytes?: number;
@@ -70,7 +71,8 @@ export async function trainPrizeModel(options: TrainPrizeModelOptions): Promise<
   const trainCount = data.train.entry.length;
 
   if (settings.kind === 'mean') {
-    if (options.signal?.aborted) throw new PrizeCancelledError(settings.kind);
+    if (options.signal?.aborted)
+      throw new CancelledError(`Training ${settings.kind} was cancelled.`);
     const rmse = heldOutRmse(scorer);
     const trainRmse = meanTrainRmse(data);
     Object.assign(result, { heldOutRmse: rmse, bestHeldOutRmse: rmse, epochs: 0 });
@@ -93,7 +95,8 @@ export async function trainPrizeModel(options: TrainPrizeModelOptions): Promise<
   const scratch = allocateScratch(state.factors);
   const runEpoch = settings.kind === 'bias' || settings.kind === 'mf' ? mfEpoch : temporalEpoch;
   for (let epoch = 1; epoch <= settings.epochs; epoch++) {
-    if (options.signal?.aborted) throw new PrizeCancelledError(settings.kind);
+    if (options.signal?.aborted)
+      throw new CancelledError(`Training ${settings.kind} was cancelled.`);
     const epochStart = now();
     const rates = epochRates(settings, Math.pow(settings.learningRateDecay, epoch - 1));
     shuffleInPlace(userOrder, rng);

@@ -88,10 +88,16 @@ function applyProgress(state: PrizeCellState, batch: PrizeProgress[]): Partial<P
   for (const progress of batch) {
     if (progress.kind === 'plan') plan = progress.plan;
     else if (progress.kind === 'model')
-      running = running && { ...running, current: { model: progress.model, index: progress.index } };
+      running = running && {
+        ...running,
+        current: { model: progress.model, index: progress.index },
+      };
     else if (progress.kind === 'epoch') {
       running = running && { ...running, last: progress };
-      curves = { ...curves, [progress.model]: [...(curves[progress.model] ?? []), progress.heldOutRmse] };
+      curves = {
+        ...curves,
+        [progress.model]: [...(curves[progress.model] ?? []), progress.heldOutRmse],
+      };
     } else rows = [...rows.filter((r) => r.model !== progress.row.model), progress.row];
   }
   return { running, curves, rows, plan };
@@ -117,7 +123,11 @@ export async function runPrize(): Promise<void> {
   const runId = newRunId<RunId>();
   const startedAt = performance.now();
   const { factors } = prizeStore.get().options;
-  prizeStore.set({ running: { runId, startedAt, current: null, last: null }, curves: {}, rows: [] });
+  prizeStore.set({
+    running: { runId, startedAt, current: null, last: null },
+    curves: {},
+    rows: [],
+  });
   setCellStatus('prize', { kind: 'running', label: 'splitting', fraction: 0, startedAt });
   const onProgress = batchPerFrame((batch: PrizeProgress[]) => {
     const state = prizeStore.get();
@@ -133,7 +143,7 @@ export async function runPrize(): Promise<void> {
     });
   });
   try {
-    await dataWorkerApi().trainPrizeModels(
+    const { plan, rows } = await dataWorkerApi().trainPrizeModels(
       {
         datasetId: data.datasetId,
         runId,
@@ -144,17 +154,22 @@ export async function runPrize(): Promise<void> {
       },
       proxy(onProgress),
     );
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    const { rows, plan } = prizeStore.get();
     prizeStore.set({
       running: null,
-      compared: plan
-        ? comparedRows(
-            `prize-${data.datasetId}`,
-            rows.map((row) => comparisonRow(row, plan.protocol, factors, plan.heldOutRatings)),
-            PRIZE_PROTOCOL_NAMES[plan.protocol],
-          )
-        : null,
+      plan,
+      rows,
+      curves: Object.fromEntries(
+        rows.map((row) => [
+          row.model,
+          // The mean has no epochs: one point, its RMSE.
+          row.heldOutRmseByEpoch.length > 0 ? row.heldOutRmseByEpoch : [row.heldOutRmse],
+        ]),
+      ),
+      compared: comparedRows(
+        `prize-${data.datasetId}`,
+        rows.map((row) => comparisonRow(row, plan.protocol, factors, plan.heldOutRatings)),
+        PRIZE_PROTOCOL_NAMES[plan.protocol],
+      ),
     });
     const best = rows.reduce<PrizeModelRowResult | null>(
       (a, b) => (!a || b.heldOutRmse < a.heldOutRmse ? b : a),

@@ -2,7 +2,12 @@ import type { ComparedRows } from '../../../app/state/cell-definition';
 import type { RunId } from '../../../lib/ids';
 import { createStore } from '../../../ui-kit/store';
 import { DEFAULT_PRIZE_OPTIONS, type PrizeCellOptions } from '../compute/prize-params';
-import type { PrizeEpochProgress, PrizeModelKind, PrizeModelRowResult, PrizePlan } from '../contract';
+import type {
+  PrizeEpochProgress,
+  PrizeModelKind,
+  PrizeModelRowResult,
+  PrizePlan,
+} from '../contract';
 
 export interface PrizeRunning {
   runId: RunId;

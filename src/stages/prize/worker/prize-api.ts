@@ -1,15 +1,13 @@
 import { BadLineLog } from '../../ingest/compute/bad-lines';
 import type { DatasetId } from '../../../lib/ids';
-import { CancelledError } from '../../../lib/cancellation';
 import type { DatasetRegistry } from '../../../worker-kit/dataset-registry';
 import type { RunTokens } from '../../../worker-kit/run-tokens';
 import { fileRatingSource } from '../../ingest/worker/browser-sources';
 import { estimateDataBytes, estimateModelBytes } from '../compute/model-memory';
 import { prizeDims } from '../compute/prize-data';
-import { PrizeCancelledError } from '../compute/prize-errors';
 import { preparePrizeProtocol, runPrizeModels, type PreparedProtocol } from '../compute/run-prize';
 import { readPairList } from '../compute/read-pair-list';
-import type { PrizePlan, PrizeProgress, PrizeRunRequest } from '../contract';
+import type { PrizeModelRowResult, PrizePlan, PrizeProgress, PrizeRunRequest } from '../contract';
 
 /**
  * The most a Prize model's arrays may take in the data worker, beside the ratings: a quarter of a wasm32-sized
@@ -115,7 +113,7 @@ export function createPrizeApi(state: {
     async trainPrizeModels(
       request: PrizeRunRequest,
       onProgress?: (progress: PrizeProgress) => void,
-    ): Promise<void> {
+    ): Promise<{ plan: PrizePlan; rows: PrizeModelRowResult[] }> {
       const token = state.runs.start(request.runId);
       try {
         const plan = await planModels(request);
@@ -123,6 +121,7 @@ export function createPrizeApi(state: {
         const refused = plan.models.find((model) => model.refusal);
         if (refused) throw new Error(refused.refusal!);
         const { prepared } = state.prize.prepared!;
+        const rows: PrizeModelRowResult[] = [];
         for (const [index, model] of request.models.entries()) {
           onProgress?.({ kind: 'model', model: model.kind, index });
           await nextTask();
@@ -140,11 +139,12 @@ export function createPrizeApi(state: {
             budgetBytes: PRIZE_MODEL_BUDGET_BYTES,
             yieldBetweenEpochs: nextTask,
           });
+          rows.push(row);
           onProgress?.({ kind: 'row', row });
         }
-      } catch (error) {
-        if (error instanceof PrizeCancelledError) throw new CancelledError(error.message);
-        throw error;
+        // The answer, not the progress messages, is what the page keeps: those travel on another port and
+        // may arrive after it.
+        return { plan, rows };
       } finally {
         state.runs.finish(request.runId);
       }
