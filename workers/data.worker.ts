@@ -21,6 +21,8 @@ const state = createDataWorkerState({
 });
 
 const api = {
+  /** Answers the page's supervisor: the worker is alive and its event loop turns. */
+  ping: async () => Date.now(),
   ...createIngestApi(state),
   ...createSubsetApi(state),
   ...createExploreApi(state),

@@ -7,6 +7,8 @@ import { createTrainWorkerState } from './train-worker-state';
 const state = createTrainWorkerState();
 
 const api = {
+  /** Answers the page's supervisor: the worker is alive and its event loop turns. */
+  ping: async () => Date.now(),
   ...createTrainApi(state),
   ...createTuneApi(state),
 };

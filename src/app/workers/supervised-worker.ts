@@ -41,7 +41,7 @@ interface Running<T> {
   api: Remote<T>;
   /** Rejects when the worker is declared stopped. */
   stopped: Promise<never>;
-  stop: (reason: string) => void;
+  stop: (reason: string | Error) => void;
   pending: number;
   lastAnswer: number;
   timer: ReturnType<typeof setInterval> | null;
@@ -58,13 +58,18 @@ export function superviseWorker<T extends { ping(): Promise<number> }>(
   function launch(): Running<T> {
     const worker = options.start();
     const api = wrap<T>(worker);
-    let stop: (reason: string) => void = () => {};
+    let stop: (reason: string | Error) => void = () => {};
     const stopped = new Promise<never>((_, reject) => {
-      stop = (reason: string) => {
+      stop = (reason: string | Error) => {
         if (running !== current) return;
         running = null;
         if (current.timer) clearInterval(current.timer);
         worker.terminate();
+        // An Error is a stop on purpose (a hard cancel): pending calls get it as it is.
+        if (reason instanceof Error) {
+          reject(reason);
+          return;
+        }
         const error = new WorkerStoppedError(options.name, reason);
         reject(error);
         options.onStopped?.(error);
@@ -126,9 +131,9 @@ export function superviseWorker<T extends { ping(): Promise<number> }>(
         }
       }
     },
-    /** Ends the worker on purpose (a hard cancel): pending calls reject with `reason`. */
-    terminate(reason: string): void {
-      running?.stop(reason);
+    /** Ends the worker on purpose (a hard cancel): pending calls reject with `error`. */
+    terminate(error: Error): void {
+      running?.stop(error);
     },
     get started(): boolean {
       return running !== null;

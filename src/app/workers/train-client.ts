@@ -1,8 +1,9 @@
-import { wrap, type Remote } from 'comlink';
+import type { Remote } from 'comlink';
 import { CancelledError } from '../../lib/cancellation';
 import type { BackendReport, TrainMemory } from '../../stages/train/contract';
 import type { TrainApi } from '../../../workers/train.worker';
 import { createStore } from '../../ui-kit/store';
+import { superviseWorker } from './supervised-worker';
 
 /** What the page knows of the training worker, for the status bar and the model cells. */
 export interface TrainWorkerState {
@@ -23,61 +24,62 @@ export const trainWorkerStore = createStore<TrainWorkerState>({
   memory: null,
 });
 
-let worker: Worker | null = null;
-let api: Remote<TrainApi> | null = null;
-let terminated: (() => void) | null = null;
-let terminatedPromise: Promise<never> | null = null;
+/** What tfjs and wasm say when an allocation fails. */
+const OUT_OF_MEMORY =
+  /out of memory|allocation failed|memory access out of bounds|Cannot enlarge memory/i;
 
-/** The training worker, started on first use and again after a hard cancel (tfjs loads with it). */
-function trainWorker(): { api: Remote<TrainApi>; terminatedPromise: Promise<never> } {
-  if (!api || !terminatedPromise) {
-    worker = new Worker(new URL('../../../workers/train.worker.ts', import.meta.url), {
+/** The training worker, started on first use and again after a hard cancel or a stop (tfjs loads with it). */
+const supervised = superviseWorker<TrainApi>({
+  name: 'training worker',
+  start: () => {
+    trainWorkerStore.set({ started: true });
+    return new Worker(new URL('../../../workers/train.worker.ts', import.meta.url), {
       type: 'module',
       name: 'prize-lab-train',
     });
-    api = wrap<TrainApi>(worker);
-    terminatedPromise = new Promise<never>((_, reject) => {
-      terminated = () => reject(new CancelledError('The training worker was stopped.'));
-    });
-    terminatedPromise.catch(() => undefined);
-    trainWorkerStore.set({ started: true });
-  }
-  return { api, terminatedPromise };
-}
+  },
+  // The models it kept are gone; each cell whose call was pending shows why in its own status.
+  onStopped: () => trainWorkerStore.set({ busy: 0, started: false, memory: null }),
+});
 
 /**
  * Runs one call on the training worker. A hard cancel (`terminateTrainWorker`) rejects it at once with a
- * `CancelledError` (`isCancelled`): a terminated worker never answers, so its pending calls would wait forever.
+ * `CancelledError` (`isCancelled`), a worker that dies or fails to load with a `WorkerStoppedError`: a
+ * stopped worker never answers, so its pending calls would wait forever.
  */
 export async function onTrainWorker<T>(call: (api: Remote<TrainApi>) => Promise<T>): Promise<T> {
-  const current = trainWorker();
   trainWorkerStore.set((state) => ({ busy: state.busy + 1 }));
   try {
-    return await Promise.race([call(current.api), current.terminatedPromise]);
+    return await supervised.call(call);
+  } catch (error) {
+    const message = (error as Error)?.message ?? '';
+    if (!OUT_OF_MEMORY.test(message)) throw error;
+    // A wasm heap that ran out leaves tfjs unusable: start the next run on a fresh worker.
+    supervised.terminate(new CancelledError('The training worker ran out of memory.'));
+    trainWorkerStore.set({ busy: 0, started: false, memory: null });
+    throw new Error(
+      `The training worker ran out of memory (${message.slice(0, 120)}): lower the batch size or the model's size; it restarts on the next run.`,
+      { cause: error },
+    );
   } finally {
     trainWorkerStore.set((state) => ({ busy: Math.max(0, state.busy - 1) }));
-    if (api === current.api) void refreshMemory(current.api);
+    if (supervised.started) void refreshMemory();
   }
 }
 
 /** Asks the worker what it holds (tensors, kept models), for the status bar. */
-async function refreshMemory(worker: Remote<TrainApi>): Promise<void> {
+async function refreshMemory(): Promise<void> {
   try {
-    const memory = await Promise.race([worker.memory(), terminatedPromise]);
-    if (api === worker) trainWorkerStore.set({ memory });
+    const memory = await supervised.call((api) => api.memory());
+    trainWorkerStore.set({ memory });
   } catch {
-    // A worker ended meanwhile holds nothing; terminateTrainWorker has said so.
+    // A worker ended meanwhile holds nothing; its stop has said so.
   }
 }
 
 /** Hard cancel: ends the worker and everything it was doing; the next call starts a fresh one. */
 export function terminateTrainWorker(): void {
-  worker?.terminate();
-  terminated?.();
-  worker = null;
-  api = null;
-  terminated = null;
-  terminatedPromise = null;
+  supervised.terminate(new CancelledError('The training worker was stopped.'));
   // The backend stays shown: the next worker selects it again with the same choice.
   trainWorkerStore.set({ busy: 0, started: false, memory: null });
 }
