@@ -33,5 +33,5 @@ describe('the quick tour', () => {
       expect(rmse.get(model), model).toBeLessThan(rmse.get('mean')!);
     expect(Object.keys(await statValues(page, 'Subset summary')).length).toBeGreaterThan(0);
     expect(errors).toEqual([]);
-  });
+  }, 900_000);
 });
