@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { NOTEBOOK_CELLS } from '../../src/app/cells';
 import type { AnyCellDefinition } from '../../src/app/state/cell-definition';
 import {
+  downstreamOf,
   installNotebook,
   notebook,
   setCellStatus,
@@ -51,9 +52,6 @@ function fakeCells(options: { subsetFails?: boolean } = {}) {
   return { runs, cancelled };
 }
 
-/** The cells after `id`, in pipeline order. */
-const after = (id: CellId) => CELL_ORDER.slice(CELL_ORDER.indexOf(id) + 1);
-
 beforeEach(() => {
   installNotebook(NOTEBOOK_CELLS);
   for (const id of CELL_ORDER) setCellStatus(id, { kind: 'idle' });
@@ -75,7 +73,7 @@ describe('the notebook runner', () => {
     await runCells();
     expect(await runCells({ from: 'subset', force: true })).toBe(true);
     // Subset again, then what it made stale.
-    expect(runs).toEqual([...CELL_ORDER, 'subset', ...after('subset')]);
+    expect(runs).toEqual([...CELL_ORDER, 'subset', ...downstreamOf('subset')]);
   });
 
   it('runs only the cells a link names, in pipeline order', async () => {

@@ -6,8 +6,8 @@ export const SEQUENCE_PARAMS = {
     key: 'sequences.window',
     cell: 'sequences',
     label: 'Sequences: window length',
-    codec: intCodec(2, 100),
-    field: { label: 'Window length W' },
+    codec: intCodec(1, 100),
+    field: { label: 'Window length W (1 = single ratings)' },
   }),
   stride: defineParam({
     key: 'sequences.stride',
