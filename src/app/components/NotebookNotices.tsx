@@ -2,7 +2,9 @@ import { chooseFiles } from '../cells';
 import { LinkPlan } from './LinkPlan';
 import { sessionStore } from '../state/session';
 import { useStore } from '../../ui-kit/store';
+import { answerKeep } from '../storage/storage-actions';
 import { storageStore } from '../storage/storage-store';
+import { formatBytes } from '../../ui-kit/format';
 
 /**
  * What the person should know about how the notebook was opened and what storage did: parts of a link
@@ -10,7 +12,7 @@ import { storageStore } from '../storage/storage-store';
  */
 export function NotebookNotices() {
   const { notices, requestedFiles } = useStore(sessionStore, (state) => state);
-  const { message, error } = useStore(storageStore, (state) => state);
+  const { message, error, askToKeep } = useStore(storageStore, (state) => state);
   return (
     <div className="notices">
       <LinkPlan />
@@ -46,6 +48,21 @@ export function NotebookNotices() {
           </ul>
           <button type="button" onClick={() => sessionStore.set({ notices: [] })}>
             Dismiss
+          </button>
+        </div>
+      )}
+      {askToKeep && (
+        <div className="notice" role="status" data-testid="ask-to-keep">
+          <p>
+            Keep {askToKeep.label} ({formatBytes(askToKeep.bytes)}) in this browser, so that a
+            reload needs no upload? It stays on this machine either way; large copies take memory
+            while they are written.
+          </p>
+          <button type="button" onClick={() => answerKeep(true)}>
+            Keep it
+          </button>{' '}
+          <button type="button" onClick={() => answerKeep(false)}>
+            Not now
           </button>
         </div>
       )}

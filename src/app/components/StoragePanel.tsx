@@ -102,7 +102,18 @@ export function StoragePanel() {
               Refresh
             </button>
             {count > 0 && (
-              <button type="button" onClick={() => void deleteAllStored()}>
+              <button
+                type="button"
+                onClick={() => {
+                  // Destructive and not undoable: ask.
+                  if (
+                    confirm(
+                      'Delete every dataset, result and trained model Prize Lab keeps in this browser?',
+                    )
+                  )
+                    void deleteAllStored();
+                }}
+              >
                 Delete everything
               </button>
             )}

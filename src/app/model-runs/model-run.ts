@@ -9,6 +9,7 @@ import { notebook, readResult, setCellStatus, type CellId } from '../state/noteb
 import { batchPerFrame } from '../../ui-kit/per-frame';
 import { cellChanged } from '../state/runner';
 import { createStore } from '../../ui-kit/store';
+import { storageStore } from '../storage/storage-store';
 import { dataWorkerApi, newRunId } from '../workers/data-client';
 import { noteBackend, onTrainWorker, terminateTrainWorker } from '../workers/train-client';
 import { isCancelled } from '../../lib/cancellation';
@@ -145,6 +146,8 @@ export function createModelRun(config: ModelRunConfig) {
       const result = await onTrainWorker((api) =>
         api.train(transfer(request, compactWindowsBuffers(copy.windows)), proxy(onProgress)),
       );
+      // The model trained, but the browser would not keep it: say so where storage speaks.
+      if (result.saveProblem) storageStore.set({ error: result.saveProblem, message: null });
       const running = store.get().running;
       store.set({
         running: null,

@@ -71,13 +71,23 @@ export async function deleteStoredModel(model: StoredModelInfo): Promise<void> {
 }
 
 export async function deleteAllStored(): Promise<void> {
-  for (const entry of storageStore.get().entries ?? []) {
-    if (entry.kind === 'dataset' || !entry.datasetKey)
-      await dataWorkerApi().deleteStored(entry.key);
+  try {
+    for (const entry of storageStore.get().entries ?? []) {
+      if (entry.kind === 'dataset' || !entry.datasetKey)
+        await dataWorkerApi().deleteStored(entry.key);
+    }
+    for (const model of storageStore.get().models ?? [])
+      await onTrainWorker((api) => api.removeModel(model.key));
+    storageStore.set({
+      message: 'Deleted everything Prize Lab kept in this browser.',
+      error: null,
+    });
+  } catch (error) {
+    storageStore.set({
+      error: `Not everything could be deleted: ${(error as Error).message}`,
+      message: null,
+    });
   }
-  for (const model of storageStore.get().models ?? [])
-    await onTrainWorker((api) => api.removeModel(model.key));
-  storageStore.set({ message: 'Deleted everything Prize Lab kept in this browser.', error: null });
   await refreshStorage();
 }
 
@@ -121,8 +131,29 @@ export function startSavingUploads(): void {
     last = loaded;
     if (!loaded || loaded.source.kind !== 'upload' || sessionStore.get().fresh) return;
     if (restoredIds.has(loaded.datasetId) && !loaded.titlesOnly) return;
+    if (loaded.summary.bytes > ASK_BEFORE_KEEPING_BYTES) {
+      // A copy of this size takes memory while it is written and much of the site's quota: ask first.
+      pendingKeep = loaded;
+      storageStore.set({
+        askToKeep: { label: loaded.source.files.join(', '), bytes: loaded.summary.bytes },
+      });
+      return;
+    }
     void saveUpload(loaded);
   });
+}
+
+/** Datasets above this are kept in browser storage only when the person says so. */
+export const ASK_BEFORE_KEEPING_BYTES = 256 * 1024 * 1024;
+
+let pendingKeep: LoadResult | null = null;
+
+/** The person's answer to "keep this large dataset in the browser?". */
+export function answerKeep(keep: boolean): void {
+  const loaded = pendingKeep;
+  pendingKeep = null;
+  storageStore.set({ askToKeep: null });
+  if (keep && loaded && currentDataset() === loaded) void saveUpload(loaded);
 }
 
 async function saveUpload(loaded: LoadResult): Promise<void> {

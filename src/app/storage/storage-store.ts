@@ -18,6 +18,8 @@ export interface StorageState {
   error: string | null;
   /** Whether the Storage panel is shown. */
   panelOpen: boolean;
+  /** A dataset too large to keep without asking, waiting for the person's yes. */
+  askToKeep: { label: string; bytes: number } | null;
 }
 
 export const storageStore = createStore<StorageState>({
@@ -27,4 +29,5 @@ export const storageStore = createStore<StorageState>({
   message: null,
   error: null,
   panelOpen: false,
+  askToKeep: null,
 });

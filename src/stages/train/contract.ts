@@ -163,6 +163,8 @@ export interface SplitEvaluation {
 
 export interface TrainResult {
   runId: RunId;
+  /** Why the trained model could not be kept in browser storage (it is still held for the session). */
+  saveProblem?: string | null;
   backend: BackendName;
   params: { trainable: number; total: number };
   epochsRun: number;

@@ -21,18 +21,20 @@ export class KeptModels {
     private readonly persist: boolean,
   ) {}
 
-  /** Holds `model` under `key` (replacing and disposing an older one) and saves it; returns whether it was saved. */
-  async keep(key: string, model: tfjs.LayersModel): Promise<boolean> {
+  /**
+   * Holds `model` under `key` (replacing and disposing an older one) and saves it in the browser; returns why
+   * the save failed (for the page to say), or null.
+   */
+  async keep(key: string, model: tfjs.LayersModel): Promise<string | null> {
     const old = this.models.get(key);
     if (old && old !== model) disposeModel(old);
     this.models.set(key, model);
-    if (!this.persist) return false;
+    if (!this.persist) return null;
     try {
       await model.save(`${URL_PREFIX}${key}`);
-      return true;
+      return null;
     } catch (error) {
-      console.warn(`model ${key} was not saved to IndexedDB`, error);
-      return false;
+      return `The trained model “${key}” is held for this session but could not be kept in this browser: ${String((error as Error)?.message ?? error).slice(0, 200)}`;
     }
   }
 

@@ -58,9 +58,9 @@ export function createTrainApi(state: {
       });
       batches.flush();
       const modelKey = request.keepAs ?? null;
-      if (modelKey) await kept.keep(modelKey, model);
-      else disposeModel(model);
-      const result: TrainResult = { ...trained, backend: report.backend, modelKey };
+      const saveProblem = modelKey ? await kept.keep(modelKey, model) : null;
+      if (!modelKey) disposeModel(model);
+      const result: TrainResult = { ...trained, backend: report.backend, modelKey, saveProblem };
       const buffers = [
         result.test?.predictions.buffer,
         result.test?.labels.buffer,
