@@ -11,6 +11,7 @@ import {
 import {
   DB_VERSION,
   datasetKey,
+  isStoredEntry,
   keysToDelete,
   resultKey,
   upgradeSteps,
@@ -117,5 +118,37 @@ describe('storage layout', () => {
     expect(() => fromDatasetPayload(payload)).toThrow(
       'The stored dataset is damaged (its columns differ in length; a rating names an unknown movie); delete it in the Storage panel and load the files again.',
     );
+  });
+});
+
+describe('records read back from storage', () => {
+  it('are entries only when well-formed; a damaged one is left out', () => {
+    const good = {
+      key: 'k',
+      kind: 'dataset',
+      label: 'a.txt',
+      bytes: 10,
+      savedAt: 1,
+      layout: 1,
+      files: ['a.txt'],
+    };
+    expect(isStoredEntry(good)).toBe(true);
+    expect(isStoredEntry({ ...good, label: 42 })).toBe(false);
+    expect(isStoredEntry({ ...good, files: [1] })).toBe(false);
+    expect(isStoredEntry({ ...good, kind: 'other' })).toBe(false);
+    expect(isStoredEntry(null)).toBe(false);
+  });
+});
+
+describe('a dataset restored with a damaged title', () => {
+  it('keeps every rating and drops only the title that is not text', () => {
+    const payload = toDatasetPayload(tinyData(), ['a.txt'], report);
+    const damaged = {
+      ...payload,
+      movies: [{ title: 7, year: 2001 }, ...payload.movies.slice(1)],
+    } as unknown as typeof payload;
+    const restored = fromDatasetPayload(damaged);
+    expect(restored.movies[0]).toBeNull();
+    expect(restored.table.user.length).toBe(tinyData().table.user.length);
   });
 });

@@ -1,5 +1,5 @@
 import type { LoadReport } from '../../ingest/compute/load-files';
-import type { RatingsData } from '../../ingest/compute/ratings-table';
+import type { MovieMeta, RatingsData } from '../../ingest/compute/ratings-table';
 import type { IdList } from '../../ingest/compute/id-index';
 
 /**
@@ -124,8 +124,19 @@ export function fromDatasetPayload(payload: DatasetPayloadV1): RatingsData {
     table: { ...table },
     userIds: payload.userIds,
     movieIds: payload.movieIds,
-    movies: payload.movies,
+    // A title that is not text (a damaged or hand-edited record) is dropped: the movie shows by its id.
+    movies: payload.movies.map((movie) => (isMovieMeta(movie) ? movie : null)),
   };
+}
+
+function isMovieMeta(movie: unknown): movie is MovieMeta {
+  if (typeof movie !== 'object' || movie === null) return false;
+  const m = movie as Record<string, unknown>;
+  return (
+    typeof m.title === 'string' &&
+    (m.year === null || typeof m.year === 'number') &&
+    (m.genres === undefined || typeof m.genres === 'string')
+  );
 }
 
 /** Bytes a payload takes, roughly: the typed arrays exactly, ids and titles estimated. */

@@ -53,6 +53,24 @@ export interface StoredEntry {
   datasetKey?: string;
 }
 
+/** Whether a record read from storage is a well-formed entry (others are dropped, never shown). */
+export function isStoredEntry(value: unknown): value is StoredEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const e = value as Record<string, unknown>;
+  const strings = (list: unknown) =>
+    list === undefined || (Array.isArray(list) && list.every((x) => typeof x === 'string'));
+  return (
+    typeof e.key === 'string' &&
+    (e.kind === 'dataset' || e.kind === 'result') &&
+    typeof e.label === 'string' &&
+    typeof e.bytes === 'number' &&
+    typeof e.savedAt === 'number' &&
+    typeof e.layout === 'number' &&
+    strings(e.files) &&
+    (e.datasetKey === undefined || typeof e.datasetKey === 'string')
+  );
+}
+
 /** Key prefix with the key scheme's version: a new scheme gets a new prefix and a migration of old keys. */
 export const KEY_SCHEME = 'v1';
 

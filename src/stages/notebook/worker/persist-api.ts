@@ -11,7 +11,13 @@ import {
   type DatasetPayloadV0,
   type DatasetPayloadV1,
 } from '../compute/dataset-record';
-import { datasetKey, keysToDelete, resultKey, type StoredEntry } from '../compute/storage-schema';
+import {
+  datasetKey,
+  isStoredEntry,
+  keysToDelete,
+  resultKey,
+  type StoredEntry,
+} from '../compute/storage-schema';
 import type { EntryStore } from './persist-store';
 import type { DatasetRegistry } from '../../../worker-kit/dataset-registry';
 
@@ -87,7 +93,8 @@ export function createPersistApi(
 
     /** Everything stored, newest first. */
     async listStored(): Promise<StoredEntry[]> {
-      return (await store.list()).sort((a, b) => b.savedAt - a.savedAt);
+      // A damaged record is left out: it is never shown, restored or deleted by accident.
+      return (await store.list()).filter(isStoredEntry).sort((a, b) => b.savedAt - a.savedAt);
     },
 
     /** Deletes a stored thing (a dataset with its results); returns the keys deleted. */
