@@ -128,6 +128,8 @@ describe('Sequences, LSTM, Baselines, Dense, Compare and Recommend on the sample
   it('stops the LSTM softly after the current batch and keeps the best weights', async () => {
     const { page, errors } = await openSmall(session.browser, '&lstm.epochs=200&lstm.patience=100');
     await cell(page, 'lstm').locator('button.run').click();
+    // 200 epochs are estimated at more than three minutes: the cell asks before it starts.
+    await cell(page, 'lstm').getByRole('button', { name: 'Start it' }).click();
     await page.waitForFunction(
       () => {
         const plot = document.querySelector('[data-plot="LSTM: loss per epoch"]') as
