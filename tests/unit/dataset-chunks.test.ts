@@ -3,12 +3,17 @@ import type { RatingsData } from '../../src/stages/ingest/compute/ratings-table'
 import {
   DatasetAssembler,
   datasetChunk,
-  datasetChunkKey,
-  datasetChunkKeys,
   datasetHeader,
   type DatasetChunkV2,
 } from '../../src/stages/notebook/compute/dataset-chunks';
-import { datasetKey, resultKey } from '../../src/stages/notebook/compute/storage-schema';
+import {
+  datasetChunkKey,
+  datasetKey,
+  keysToDelete,
+  ownKeys,
+  resultKey,
+  type StoredEntry,
+} from '../../src/stages/notebook/compute/storage-schema';
 
 function ratings(n: number): RatingsData {
   return {
@@ -93,10 +98,31 @@ describe('chunked dataset records', () => {
 
   it('keep chunks under keys of their own that name their dataset', () => {
     const key = datasetKey(['r.txt']);
-    const keys = datasetChunkKeys(key, { chunks: 3 });
-    expect(keys).toEqual([0, 1, 2].map((i) => datasetChunkKey(key, i)));
-    expect(new Set([key, ...keys]).size).toBe(4);
-    expect(keys.every((k) => k.startsWith(`${key}#`))).toBe(true);
+    const keys = ownKeys({ key, chunks: 3 });
+    expect(keys).toEqual([key, ...[0, 1, 2].map((i) => datasetChunkKey(key, i))]);
+    expect(new Set(keys).size).toBe(4);
+    expect(keys.slice(1).every((k) => k.startsWith(`${key}#`))).toBe(true);
     expect(keys).not.toContain(resultKey(key, 'subset', ''));
+  });
+
+  it('are deleted with their dataset and its results, and a one-record dataset has no chunk keys', () => {
+    const key = datasetKey(['r.txt']);
+    const entry = (over: Partial<StoredEntry>): StoredEntry => ({
+      key,
+      kind: 'dataset',
+      label: 'r.txt',
+      bytes: 1,
+      savedAt: 1,
+      layout: 2,
+      ...over,
+    });
+    const result = entry({ key: resultKey(key, 'subset', 'u=5'), kind: 'result', datasetKey: key });
+    expect(keysToDelete(key, [entry({ chunks: 2 }), result])).toEqual([
+      key,
+      datasetChunkKey(key, 0),
+      datasetChunkKey(key, 1),
+      result.key,
+    ]);
+    expect(keysToDelete(key, [entry({ layout: 1 })])).toEqual([key]);
   });
 });

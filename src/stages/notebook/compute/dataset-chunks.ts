@@ -84,16 +84,6 @@ export function datasetChunk(
   };
 }
 
-/** Where chunk `index` of the dataset stored under `datasetKey` is kept. */
-export function datasetChunkKey(datasetKey: string, index: number): string {
-  return `${datasetKey}#chunk/${index}`;
-}
-
-/** Every chunk key of a stored dataset, for deleting it with its header. */
-export function datasetChunkKeys(datasetKey: string, header: { chunks: number }): string[] {
-  return Array.from({ length: header.chunks }, (_, i) => datasetChunkKey(datasetKey, i));
-}
-
 /**
  * Rebuilds a chunked dataset: the columns are allocated once at their exact length and each chunk is copied
  * in as it is read, so a restore holds the dataset plus one chunk. Chunks may come in any order.
@@ -118,13 +108,19 @@ export class DatasetAssembler {
 
   add(chunk: DatasetChunkV2): void {
     const { header } = this;
+    if (typeof chunk !== 'object' || chunk === null) throw damaged('a chunk record is not one');
     const { index } = chunk;
     if (!(Number.isInteger(index) && index >= 0 && index < header.chunks))
       throw damaged(`it has a chunk ${index} beyond its ${header.chunks} chunks`);
     if (this.received[index]) throw damaged(`chunk ${index} came twice`);
     const start = index * header.chunkRows;
     const rows = Math.min(header.rows, start + header.chunkRows) - start;
-    if (![chunk.user, chunk.movie, chunk.code, chunk.day].every((c) => c.length === rows))
+    const typed =
+      chunk.user instanceof Uint32Array &&
+      chunk.movie instanceof Uint32Array &&
+      chunk.code instanceof Uint8Array &&
+      chunk.day instanceof Uint16Array;
+    if (!typed || ![chunk.user, chunk.movie, chunk.code, chunk.day].every((c) => c.length === rows))
       throw damaged(`chunk ${index} does not hold ${rows} rows in every column`);
     this.user.set(chunk.user, start);
     this.movie.set(chunk.movie, start);

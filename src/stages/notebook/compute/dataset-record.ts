@@ -40,8 +40,6 @@ export interface DatasetPayloadV0 {
   movies: RatingsData['movies'];
 }
 
-export const DATASET_LAYOUT = 1;
-
 export function toDatasetPayload(
   data: RatingsData,
   files: string[],

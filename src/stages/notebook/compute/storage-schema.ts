@@ -51,6 +51,8 @@ export interface StoredEntry {
   files?: string[];
   /** For a result: the dataset it was computed from; deleting the dataset deletes it too. */
   datasetKey?: string;
+  /** For a dataset stored in chunks (layout 2): how many chunk records go with it. */
+  chunks?: number;
 }
 
 /** Whether a record read from storage is a well-formed entry (others are dropped, never shown). */
@@ -67,7 +69,9 @@ export function isStoredEntry(value: unknown): value is StoredEntry {
     typeof e.savedAt === 'number' &&
     typeof e.layout === 'number' &&
     strings(e.files) &&
-    (e.datasetKey === undefined || typeof e.datasetKey === 'string')
+    (e.datasetKey === undefined || typeof e.datasetKey === 'string') &&
+    (e.chunks === undefined ||
+      (typeof e.chunks === 'number' && Number.isInteger(e.chunks) && e.chunks >= 0))
   );
 }
 
@@ -85,7 +89,21 @@ export function resultKey(dataset: string, cell: string, params: string): string
   return `${KEY_SCHEME}/result/${cell}/${encodeURIComponent(params)}@${dataset}`;
 }
 
-/** The keys to delete with `key`: itself and, for a dataset, every result computed from it. */
+/** Where chunk `index` of the dataset stored under `datasetKey` is kept. */
+export function datasetChunkKey(datasetKey: string, index: number): string {
+  return `${datasetKey}#chunk/${index}`;
+}
+
+/** The keys of one stored thing: its own and, for a chunked dataset, every chunk's. */
+export function ownKeys(entry: Pick<StoredEntry, 'key' | 'chunks'>): string[] {
+  const chunks = Array.from({ length: entry.chunks ?? 0 }, (_, i) => datasetChunkKey(entry.key, i));
+  return [entry.key, ...chunks];
+}
+
+/**
+ * The keys to delete with `key`: itself, its chunks and, for a dataset, every result computed from it.
+ */
 export function keysToDelete(key: string, entries: readonly StoredEntry[]): string[] {
-  return [key, ...entries.filter((e) => e.datasetKey === key).map((e) => e.key)];
+  const own = entries.find((e) => e.key === key) ?? { key };
+  return [...ownKeys(own), ...entries.filter((e) => e.datasetKey === key).map((e) => e.key)];
 }

@@ -3,7 +3,6 @@ import type { LoadReport } from '../../ingest/compute/load-files';
 import { summarizeRatings } from '../../ingest/compute/summarize';
 import type { LoadResult } from '../../ingest/contract';
 import {
-  DATASET_LAYOUT,
   datasetPayloadBytes,
   fromDatasetPayload,
   migrateDatasetPayload,
@@ -12,9 +11,20 @@ import {
   type DatasetPayloadV1,
 } from '../compute/dataset-record';
 import {
+  DATASET_CHUNK_ROWS,
+  DATASET_CHUNKED_LAYOUT,
+  DatasetAssembler,
+  datasetChunk,
+  datasetHeader,
+  type DatasetChunkV2,
+  type DatasetHeaderV2,
+} from '../compute/dataset-chunks';
+import {
+  datasetChunkKey,
   datasetKey,
   isStoredEntry,
   keysToDelete,
+  ownKeys,
   resultKey,
   type StoredEntry,
 } from '../compute/storage-schema';
@@ -43,42 +53,57 @@ export interface SaveResultRequest {
 
 /**
  * Keeps datasets and results in browser storage. Datasets are saved from the data worker, which holds their
- * typed arrays, so nothing large crosses to the page. `now` is injected for tests.
+ * typed arrays, so nothing large crosses to the page. `now` and `chunkRows` are injected for tests.
  */
 export function createPersistApi(
   state: { datasets: DatasetRegistry; store: EntryStore },
   now: () => number = Date.now,
+  chunkRows: number = DATASET_CHUNK_ROWS,
 ) {
   const { datasets: registry, store } = state;
   return {
-    /** Keeps an uploaded dataset, so that reloading the page needs no upload. Replaces one of the same files. */
+    /**
+     * Keeps an uploaded dataset, so that reloading the page needs no upload. Replaces one of the same files.
+     * The columns go in chunks of `chunkRows` rows, one record each, so the save holds one chunk's copy at a
+     * time, never a second copy of the whole dataset. The old record goes first and the entry last: a save
+     * cut short leaves no entry, so it is never read back as a dataset.
+     */
     async saveDataset(request: SaveDatasetRequest): Promise<StoredEntry> {
       const held = registry.get(request.datasetId);
       if (held.source.kind !== 'upload')
         throw new Error('Only uploaded datasets are stored; the sample loads from the site.');
       const files = held.source.files;
-      const payload = toDatasetPayload(held.data, files, request.report);
+      const key = datasetKey(files);
+      const previous = (await store.list()).find((e) => e.key === key);
+      if (previous) await store.delete(ownKeys(previous));
+      const header = datasetHeader(held.data, files, request.report, chunkRows);
+      for (let index = 0; index < header.chunks; index++)
+        await store.putPart(datasetChunkKey(key, index), datasetChunk(held.data, header, index));
       const entry: StoredEntry = {
-        key: datasetKey(files),
+        key,
         kind: 'dataset',
         label: files.join(', '),
-        bytes: datasetPayloadBytes(payload),
+        // The columns are only referenced here, not copied: this counts what the records hold.
+        bytes: datasetPayloadBytes(toDatasetPayload(held.data, files, request.report)),
         savedAt: now(),
-        layout: DATASET_LAYOUT,
+        layout: DATASET_CHUNKED_LAYOUT,
         files,
+        chunks: header.chunks,
       };
-      await store.put(entry, payload);
+      await store.put(entry, header);
       return entry;
     },
 
     /** Reads a stored dataset back into the worker and makes it the current one. */
     async restoreDataset(key: string): Promise<LoadResult> {
       const stored = (await store.getPayload(key)) as
-        DatasetPayloadV0 | DatasetPayloadV1 | undefined;
+        DatasetPayloadV0 | DatasetPayloadV1 | DatasetHeaderV2 | undefined;
       if (!stored) throw new Error('That dataset is no longer stored in this browser.');
-      const payload = migrateDatasetPayload(stored);
-      const data = fromDatasetPayload(payload);
-      const source = { kind: 'upload' as const, files: payload.files };
+      const { data, files, report } =
+        stored.layout === DATASET_CHUNKED_LAYOUT
+          ? await readChunked(key, stored)
+          : readOneRecord(stored);
+      const source = { kind: 'upload' as const, files };
       const id = registry.newId('data');
       registry.add({ id, data, source });
       registry.setCurrent(id);
@@ -86,7 +111,7 @@ export function createPersistApi(
         datasetId: id,
         source,
         summary: summarizeRatings(data),
-        report: payload.report,
+        report,
         titlesOnly: false,
       };
     },
@@ -99,7 +124,7 @@ export function createPersistApi(
 
     /** Deletes a stored thing (a dataset with its results); returns the keys deleted. */
     async deleteStored(key: string): Promise<string[]> {
-      const keys = keysToDelete(key, await store.list());
+      const keys = keysToDelete(key, (await store.list()).filter(isStoredEntry));
       await store.delete(keys);
       return keys;
     },
@@ -131,4 +156,22 @@ export function createPersistApi(
       return value ?? null;
     },
   };
+
+  /** A chunked dataset: the columns are allocated once and filled a chunk at a time. */
+  async function readChunked(key: string, header: DatasetHeaderV2) {
+    const assembler = new DatasetAssembler(header);
+    for (let index = 0; index < header.chunks; index++) {
+      const chunk = (await store.getPayload(datasetChunkKey(key, index))) as
+        DatasetChunkV2 | undefined;
+      // A missing chunk is named by `finish`, with the others' count.
+      if (chunk !== undefined) assembler.add(chunk);
+    }
+    return { data: assembler.finish(), files: header.files, report: header.report };
+  }
+}
+
+/** A dataset stored in one record, as before chunks (layouts 0 and 1). */
+function readOneRecord(stored: DatasetPayloadV0 | DatasetPayloadV1) {
+  const payload = migrateDatasetPayload(stored);
+  return { data: fromDatasetPayload(payload), files: payload.files, report: payload.report };
 }

@@ -66,6 +66,12 @@ export function indexedDbEntryStore(): EntryStore {
       transaction.objectStore(ENTRIES).put(entry, entry.key);
       await transactionDone(transaction);
     },
+    async putPart(key: string, payload: unknown) {
+      const db = await openDatabase();
+      const transaction = db.transaction(PAYLOADS, 'readwrite');
+      transaction.objectStore(PAYLOADS).put(payload, key);
+      await transactionDone(transaction);
+    },
     async list() {
       const db = await openDatabase();
       return requestResult(

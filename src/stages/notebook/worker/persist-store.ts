@@ -7,6 +7,8 @@ import type { StoredEntry } from '../compute/storage-schema';
 export interface EntryStore {
   /** Writes the payload and its entry together: both or neither. */
   put(entry: StoredEntry, payload: unknown): Promise<void>;
+  /** Writes one payload with no entry: a part of a stored thing whose entry is written last. */
+  putPart(key: string, payload: unknown): Promise<void>;
   list(): Promise<StoredEntry[]>;
   getPayload(key: string): Promise<unknown>;
   /** Deletes entries and payloads together. */
@@ -21,6 +23,9 @@ export function memoryEntryStore(): EntryStore {
     async put(entry, payload) {
       payloads.set(entry.key, structuredClone(payload));
       entries.set(entry.key, structuredClone(entry));
+    },
+    async putPart(key, payload) {
+      payloads.set(key, structuredClone(payload));
     },
     async list() {
       return [...entries.values()].map((entry) => structuredClone(entry));
@@ -60,6 +65,7 @@ export function withReadableErrors(store: EntryStore): EntryStore {
     };
   return {
     put: wrap(store.put),
+    putPart: wrap(store.putPart),
     list: wrap(store.list),
     getPayload: wrap(store.getPayload),
     delete: wrap(store.delete),
