@@ -107,6 +107,16 @@ describe('Sequences, LSTM, Baselines, Dense, Compare and Recommend on the sample
     expect(await compare.locator('tbody tr').first().locator('td').nth(2).textContent()).toBe(
       'best',
     );
+    // Ranking columns: measured for the rating models, a dash for the sequence and embedding models.
+    const recallOf = async (model: string) =>
+      (await compare.locator(`tr[data-model="${model}"] td`).nth(4).textContent()) ?? '';
+    expect(Number(await recallOf('mf'))).toBeGreaterThanOrEqual(0);
+    expect(Number(await recallOf('mf'))).toBeLessThanOrEqual(1);
+    expect(await recallOf('mf')).toMatch(/^\d\.\d{4}$/);
+    expect(await recallOf('lstm')).toBe('—');
+    expect(await page.getByTestId('subset-ranking-protocol').textContent()).toContain(
+      'Top-10 on this split',
+    );
     expect(((await plotData(page, 'Test RMSE by model')) as { x: unknown[] }[])[0].x).toHaveLength(
       5,
     );

@@ -101,7 +101,7 @@ export async function fitBiasedMf(
     kind: 'mf',
     params: 1 + context.users + context.movies + f * (context.users + context.movies),
     ...state,
-    predict: (set) => predictFactors(set, state, context.scale),
+    predict: (set, range = context.scale) => predictFactors(set, state, range),
   };
 
   const run = await runEpochs(

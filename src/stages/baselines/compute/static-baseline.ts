@@ -67,10 +67,10 @@ export function fitStaticBaseline(
     userBias,
     movieBias,
     sweeps,
-    predict: (set) => {
+    predict: (set, range = { min, max }) => {
       const out = new Float32Array(set.count);
       for (let k = 0; k < set.count; k++)
-        out[k] = clip(mean + userBias[set.user[k]] + movieBias[set.movie[k]], min, max);
+        out[k] = clip(mean + userBias[set.user[k]] + movieBias[set.movie[k]], range.min, range.max);
       return out;
     },
   };

@@ -11,7 +11,7 @@ import {
 import { runEpochs, type EpochHooks } from './epoch-loop';
 import type { FactorState } from './mf-kernels';
 import { clip, errorMetrics } from './metrics';
-import type { RatingSet } from './rating-set';
+import type { RatingScale, RatingSet } from './rating-set';
 import type { FitContext, RatingModel } from './rating-model';
 
 /**
@@ -88,7 +88,7 @@ export async function fitSvdPlusPlus(
   const z = new Float64Array(f);
   const gradient = new Float64Array(f);
 
-  const predict = (set: RatingSet): Float32Array => {
+  const predict = (set: RatingSet, range: RatingScale = context.scale): Float32Array => {
     const out = new Float32Array(set.count);
     const vectors = new Map<number, Float64Array>();
     for (let k = 0; k < set.count; k++) {
@@ -104,8 +104,8 @@ export async function fitSvdPlusPlus(
       for (let c = 0; c < f; c++) dot += state.movieFactors[i * f + c] * vector[c];
       out[k] = clip(
         state.mean + state.userBias[u] + state.movieBias[i] + dot,
-        context.scale.min,
-        context.scale.max,
+        range.min,
+        range.max,
       );
     }
     return out;

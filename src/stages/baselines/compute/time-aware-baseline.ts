@@ -144,7 +144,7 @@ export function fitTimeAwareBaseline(
     userDayBias,
     binOf,
     userDayIndex: (u, day) => (options.userDayBias ? userDays.get(dayKey(u, day)) : undefined),
-    predict: (set) => {
+    predict: (set, range = { min, max }) => {
       const out = new Float32Array(set.count);
       for (let k = 0; k < set.count; k++) {
         const u = set.user[k];
@@ -158,7 +158,7 @@ export function fitTimeAwareBaseline(
           (userDay === undefined ? 0 : userDayBias[userDay]) +
           movieBias[m] +
           movieBinBias[m * options.bins + binOf(day)];
-        out[k] = clip(value, min, max);
+        out[k] = clip(value, range.min, range.max);
       }
       return out;
     },

@@ -1,3 +1,4 @@
+import { rankTestUsers, type SubsetRanking } from './subset-ranking';
 import { DEFAULT_MF_OPTIONS, fitBiasedMf, type MfOptions } from './biased-mf';
 import type { EpochHooks } from './epoch-loop';
 import { fitGlobalMean } from './global-mean';
@@ -46,6 +47,8 @@ export interface RatingModelReport {
   trainMs: number;
   backend: 'cpu';
   testRatings: number;
+  /** Top-10 ranking of the catalogue for test users (`rankTestUsers`); null without test ratings. */
+  ranking: SubsetRanking | null;
 }
 
 /** Fits one rating model on the training ratings and scores it on the validation and test ratings. */
@@ -107,6 +110,7 @@ export async function trainRatingModel(
       trainMs,
       backend: 'cpu',
       testRatings: sets.test.count,
+      ranking: sets.test.count > 0 ? rankTestUsers(model, sets) : null,
     },
   };
 }

@@ -45,6 +45,11 @@ function comparisonRow(report: RatingModelReport): ComparisonRow {
     backend: 'cpu (JavaScript)',
     epochs: report.epochs,
     testRatings: report.testRatings,
+    ...(report.ranking && {
+      recallAt10: report.ranking.recall,
+      ndcgAt10: report.ranking.ndcg,
+      coverageAt10: report.ranking.coverage,
+    }),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   REFERENCE_LINES,
   spreadFromBest,
 } from '../compute/comparison';
+import type { ComparisonRow } from '../contract';
 
 const FAMILY_COLOURS = {
   sequence: '#b40f20',
@@ -26,6 +27,7 @@ export function CompareCell() {
   // rating: two tables, each ranked within itself; the chart shows both beside the published figures.
   const subsetRows = useMemo(() => sorted.filter((r) => r.protocol === undefined), [sorted]);
   const prizeRows = useMemo(() => sorted.filter((r) => r.protocol !== undefined), [sorted]);
+  const subsetRanked = subsetRows.some((r) => r.recallAt10 !== undefined);
   const { spread } = useMemo(() => spreadFromBest(subsetRows), [subsetRows]);
   const chart = useMemo(
     () => [
@@ -105,6 +107,13 @@ export function CompareCell() {
                   <th>Test RMSE</th>
                   <th>vs best</th>
                   <th>Test MAE</th>
+                  {subsetRanked && (
+                    <>
+                      <th>Recall@10</th>
+                      <th>NDCG@10</th>
+                      <th>Coverage@10</th>
+                    </>
+                  )}
                   <th>Parameters</th>
                   <th>Training time</th>
                   <th>Backend</th>
@@ -121,6 +130,7 @@ export function CompareCell() {
                         : `+${formatPercent(spread.get(row.id) ?? 0)}`}
                     </td>
                     <td className="num">{row.testMae.toFixed(4)}</td>
+                    {subsetRanked && <RankingCells row={row} />}
                     <td className="num">{formatCount(row.params)}</td>
                     <td className="num">{formatDuration(row.trainingSeconds * 1000)}</td>
                     <td>{row.backend}</td>
@@ -152,17 +162,22 @@ export function CompareCell() {
                   <tr key={row.id} data-model={row.id} data-protocol={row.protocol}>
                     <td>{row.model}</td>
                     <td className="num">{row.testRmse.toFixed(4)}</td>
-                    <td className="num">{row.recallAt10?.toFixed(4) ?? '—'}</td>
-                    <td className="num">{row.ndcgAt10?.toFixed(4) ?? '—'}</td>
-                    <td className="num">
-                      {row.coverageAt10 !== undefined ? formatPercent(row.coverageAt10) : '—'}
-                    </td>
+                    <RankingCells row={row} />
                     <td className="num">{formatCount(row.params)}</td>
                     <td className="num">{formatDuration(row.trainingSeconds * 1000)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
+          )}
+          {subsetRanked && (
+            <p className="note" data-testid="subset-ranking-protocol">
+              Top-10 on this split: for up to 2,000 test users (seeded), every movie of the subset
+              with a training rating that the user did not rate in training or validation is ranked
+              by the model’s unclipped score on the day of the user’s last test rating; the user’s
+              test movies are the relevant ones. Measured for the rating models; the sequence and
+              embedding models show “—”. A model tuned for RMSE can rank poorly.
+            </p>
           )}
           {prizeRows.length > 0 && (
             <p className="note">
@@ -215,5 +230,18 @@ export function CompareCell() {
         </>
       )}
     </Cell>
+  );
+}
+
+/** Recall@10, NDCG@10 and coverage of a row, or a dash where its cell does not measure them. */
+function RankingCells({ row }: { row: ComparisonRow }) {
+  return (
+    <>
+      <td className="num">{row.recallAt10?.toFixed(4) ?? '—'}</td>
+      <td className="num">{row.ndcgAt10?.toFixed(4) ?? '—'}</td>
+      <td className="num">
+        {row.coverageAt10 !== undefined ? formatPercent(row.coverageAt10) : '—'}
+      </td>
+    </>
   );
 }
