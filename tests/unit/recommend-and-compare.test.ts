@@ -7,6 +7,7 @@ import {
 } from '../../src/stages/compare/compute/comparison';
 import {
   candidateWindows,
+  candidateWindowsRefusal,
   topIndices,
   unseenMovies,
 } from '../../src/stages/recommend/compute/candidate-windows';
@@ -65,6 +66,16 @@ describe('recommendations', () => {
         null,
       ),
     ).toBeNull();
+  });
+
+  it('are refused before allocating more than 1 GiB, naming what to lower', () => {
+    // 1 GiB is 268,435,456 floats: 2,000 movies × 100 steps × 1,342 features fit, 1,343 do not.
+    expect(candidateWindowsRefusal(2_000, 100, 1_342)).toBeNull();
+    expect(candidateWindowsRefusal(17_770, 100, 503)).toBe(
+      'Scoring 17,770 unseen movies with the LSTM would take 3.3 GiB of windows (100 steps × 503 features ' +
+        'each), more than this tab can hold in one piece (1 GiB): lower the window length in Sequences, k in ' +
+        'Cluster, or the movies in Subset.',
+    );
   });
 
   it('rank best first, ties to the lower index', () => {

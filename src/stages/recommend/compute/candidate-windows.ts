@@ -1,5 +1,26 @@
 import type { CompactWindows } from '../../windows/compute/compact-windows';
 import { HIDDEN_RATING } from '../../windows/compute/window-features';
+import { ALLOCATION_LIMIT_BYTES } from '../../train/compute/training-cost';
+
+/**
+ * Why the candidate windows of `count` movies cannot be built here, naming what to lower; null when they fit.
+ * They are one Float32Array of count × steps × features: 17,770 movies at a window of 100 and k = 500 would be
+ * 3.6 GB, which would crash the tab rather than fail.
+ */
+export function candidateWindowsRefusal(
+  count: number,
+  steps: number,
+  features: number,
+): string | null {
+  const bytes = count * steps * features * 4;
+  if (bytes <= ALLOCATION_LIMIT_BYTES) return null;
+  return (
+    `Scoring ${count.toLocaleString('en-US')} unseen movies with the LSTM would take ` +
+    `${(bytes / 1024 ** 3).toFixed(1)} GiB of windows (${steps} steps × ${features} features each), more ` +
+    'than this tab can hold in one piece (1 GiB): lower the window length in Sequences, k in Cluster, or ' +
+    'the movies in Subset.'
+  );
+}
 
 /**
  * Windows that ask the LSTM "what would this user rate movie m next?": the user's latest `steps − 1` ratings
@@ -23,6 +44,8 @@ export function candidateWindows(
   const ratingSlot = windows.featureOptions.clusters;
   const daysSlot = ratingSlot + 1;
   const meanSlot = daysSlot + (daysGap ? 1 : 0);
+  const refusal = candidateWindowsRefusal(candidates.length, steps, features);
+  if (refusal) throw new RangeError(refusal);
   const size = steps * features;
   const x = new Float32Array(candidates.length * size);
   for (let k = 0; k < candidates.length; k++) {
