@@ -8,12 +8,11 @@
 const DIRECTIVES: [directive: string, sources: string][] = [
   // Nothing is allowed unless a directive below says so.
   ['default-src', "'none'"],
-  // The bundle's own scripts; `wasm-unsafe-eval` lets tfjs compile its WebAssembly backend. `unsafe-eval`:
-  // plotly.js-dist-min's WebGL traces (scattergl, through regl) compile their draw calls with
-  // `Function.apply` (measured: the LSTM's loss-per-batch chart raises script-src "eval" violations without
-  // it). plotly.js-strict-dist-min (4.1.1) ships them precompiled: built with it, the policy without
-  // 'unsafe-eval' ran tests/browser/content-security-policy.test.ts with no violation. Swap, then drop this.
-  ['script-src', "'self' 'wasm-unsafe-eval' 'unsafe-eval'"],
+  // The bundle's own scripts; `wasm-unsafe-eval` lets tfjs compile its WebAssembly backend. No `unsafe-eval`:
+  // plotly.js-dist-min's WebGL traces (scattergl, through regl) compile their draw calls with `Function`
+  // (measured: script-src "eval" violations on the LSTM's loss-per-batch chart), so the app uses
+  // plotly.js-strict-dist-min, which ships them precompiled.
+  ['script-src', "'self' 'wasm-unsafe-eval'"],
   // The data and training workers (same origin) and tfjs-wasm's pthread workers, which it starts from Blobs.
   ['worker-src', "'self' blob:"],
   // The bundled sample, the wasm binaries and worker chunks, all fetched from the site itself.
@@ -37,7 +36,7 @@ const DIRECTIVES: [directive: string, sources: string][] = [
 const HEADER_CHANGES: [directive: string, sources: string][] = [
   // tfjs-wasm's pthread workers `importScripts` their code from a Blob (measured: without it the threaded
   // start fails with script-src-elem violations and training falls back to one thread).
-  ['script-src', "'self' 'wasm-unsafe-eval' 'unsafe-eval' blob:"],
+  ['script-src', "'self' 'wasm-unsafe-eval' blob:"],
   // Only a header can forbid framing: browsers ignore `frame-ancestors` in a meta policy (and log an error).
   ['frame-ancestors', "'none'"],
 ];

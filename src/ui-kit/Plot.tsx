@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type * as PlotlyModule from 'plotly.js-dist-min';
-import type { PlotData, PlotLayout } from 'plotly.js-dist-min';
+import type * as PlotlyModule from 'plotly.js-strict-dist-min';
+import type { PlotData, PlotLayout } from 'plotly.js-strict-dist-min';
 import { chartFileName, downloadBlob } from './download';
 import { escapePlotlyText } from '../lib/plotly-text';
 import { APP_PLOT_CONFIG } from './plot-config';
@@ -8,7 +8,7 @@ import { APP_PLOT_CONFIG } from './plot-config';
 /** plotly is large, so it loads the first time a chart is on screen, not with the page. */
 let plotly: Promise<typeof PlotlyModule> | null = null;
 function loadPlotly() {
-  plotly ??= import('plotly.js-dist-min').then((module) => {
+  plotly ??= import('plotly.js-strict-dist-min').then((module) => {
     module.setPlotConfig(APP_PLOT_CONFIG);
     return module;
   });

@@ -1,4 +1,4 @@
-import type { PlotConfig } from 'plotly.js-dist-min';
+import type { PlotConfig } from 'plotly.js-strict-dist-min';
 
 /**
  * plotly's settings for every chart of the app, set once when plotly loads (`Plotly.setPlotConfig`). The data

@@ -1,6 +1,6 @@
-// The slice of plotly.js this app uses. plotly.js-dist-min ships no types, and @types/plotly.js describes the
+// The slice of plotly.js this app uses. plotly.js-strict-dist-min ships no types, and @types/plotly.js describes the
 // full package with many loose `any`s; these few declarations are what the Plot component relies on.
-declare module 'plotly.js-dist-min' {
+declare module 'plotly.js-strict-dist-min' {
   export type PlotData = Record<string, unknown>;
   export type PlotLayout = Record<string, unknown>;
   export interface PlotConfig {

@@ -56,6 +56,10 @@ describe('the Content-Security-Policy', () => {
       undefined,
     );
     expect(takeFindings().some((f) => f.detail.includes('script-src'))).toBe(true);
+    // No 'unsafe-eval' (the guard's eval violations would show a chart needing it: plotly's strict bundle
+    // draws its WebGL traces without). DevTools' evaluate is exempt from the policy, so it is read, not tried.
+    expect(meta).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
+    expect(response.headers.get('content-security-policy')).not.toContain("'unsafe-eval'");
     errors.splice(0); // Chromium's own console line for the refused script
     await context.close();
   });
