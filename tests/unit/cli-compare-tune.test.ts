@@ -73,6 +73,15 @@ describe('cli compare', () => {
     expect(untimed((await compare(models)).models)).toEqual(untimed(first.models));
   });
 
+  it('trains the networks on the CPU backend when asked, after clustering on WASM', async () => {
+    const { models } = await compare('--models lstm,dense --backend cpu');
+    expect(models.map((m) => [m.model, m.backend]).sort()).toEqual([
+      ['dense', 'cpu'],
+      ['lstm', 'cpu'],
+    ]);
+    for (const row of models) expect(Number.isFinite(row.testRmse)).toBe(true);
+  });
+
   it('explains bad input', async () => {
     await expect(compare('--models mean,svm')).rejects.toThrow(
       'unknown model svm; choose from mean, bias, timebias, mf, svdpp, lstm, dense',

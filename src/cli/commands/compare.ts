@@ -66,10 +66,12 @@ export async function compareCommand(parsed: ParsedArgs): Promise<unknown> {
   }
   const networks = models.filter((m): m is 'lstm' | 'dense' => m === 'lstm' || m === 'dense');
   if (networks.length > 0) {
+    // Windows first: clustering switches tfjs to WASM for its matrix products, so the training backend is
+    // chosen after it (the other way round, `--backend cpu` trained on unpatched WASM and crashed).
+    const windows = await windowsForNetworks(data, prepared, args, seed, networks.includes('lstm'));
     const { tf, backend } = await nodeTf(
       stringOption<'wasm' | 'cpu'>(args, 'backend', ['wasm', 'cpu'], 'wasm'),
     );
-    const windows = await windowsForNetworks(data, prepared, args, seed, networks.includes('lstm'));
     const values = data.table.ratingValues;
     for (const kind of networks) {
       const defaults = kind === 'lstm' ? DEFAULT_LSTM_CELL_OPTIONS : DEFAULT_DENSE_CELL_OPTIONS;
