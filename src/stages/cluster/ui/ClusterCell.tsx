@@ -18,7 +18,10 @@ import { ClusterTable } from './ClusterTable';
 import { SweepCharts } from './SweepCharts';
 
 export function ClusterCell() {
-  const { options, running, result, chosen, choosing } = useStore(clusterStore, (state) => state);
+  const { options, running, result, chosen, choosing, rangeNote } = useStore(
+    clusterStore,
+    (state) => state,
+  );
   const subset = useCellResult('subset');
   const points = running ? running.points : (result?.points ?? []);
   return (
@@ -51,6 +54,11 @@ export function ClusterCell() {
         </button>
         {options.kMax < options.kMin && <span className="note">k to must be at least k from.</span>}
       </ParamForm>
+      {rangeNote && (
+        <p className="note" data-testid="k-range-note">
+          {rangeNote}
+        </p>
+      )}
       {running && (
         <div className="load-progress">
           <ProgressBar

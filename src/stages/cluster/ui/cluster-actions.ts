@@ -7,6 +7,7 @@ import { dataWorkerApi, newRunId } from '../../../app/workers/data-client';
 import { isCancelled } from '../../../lib/cancellation';
 import type { RunId } from '../../../lib/ids';
 import type { ClusterOptions, ClusterProgress, ClusterSweepResult, SweepPoint } from '../contract';
+import { fitKRange, type FittedKRange } from '../compute/k-range';
 import { clusterStore, REPORT_K, type SweepInProgress } from './cluster-store';
 
 /** The part of the progress bar the PCA step takes; the ks share the rest. */
@@ -46,8 +47,22 @@ export async function runCluster(): Promise<void> {
     return;
   }
   cancelCluster();
+  const asked = clusterStore.get().options;
+  let range: FittedKRange;
+  try {
+    range = fitKRange(asked.kMin, asked.kMax, subset.stats.movies);
+  } catch (error) {
+    setCellStatus('cluster', { kind: 'error', message: (error as Error).message });
+    return;
+  }
   // The notebook's seed starts k-means++, so a share link reproduces the sweep.
-  const options = { ...clusterStore.get().options, seed: seedStore.get().seed };
+  const options = {
+    ...asked,
+    kMin: range.kMin,
+    kMax: range.kMax,
+    seed: seedStore.get().seed,
+  };
+  clusterStore.set({ rangeNote: range.note });
   const runId = newRunId<RunId>();
   const startedAt = performance.now();
   const total = options.kMax - options.kMin + 1;

@@ -28,6 +28,8 @@ export interface ClusterCellState {
   choosing: number | null;
   /** The k the person (or a share link) asked for; the sweep applies it when it finishes, if it is in range. */
   preferredK: number | null;
+  /** Why the last sweep ran another k range than the form's (a subset with few movies); null when it did not. */
+  rangeNote: string | null;
 }
 
 export const clusterStore = createStore<ClusterCellState>({
@@ -37,4 +39,5 @@ export const clusterStore = createStore<ClusterCellState>({
   chosen: null,
   choosing: null,
   preferredK: null,
+  rangeNote: null,
 });
