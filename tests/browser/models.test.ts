@@ -1,4 +1,4 @@
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Download, Locator, Page } from 'playwright-core';
 import * as tf from '@tensorflow/tfjs';
 import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
@@ -132,6 +132,27 @@ describe('Sequences, LSTM, Baselines, Dense, Compare and Recommend on the sample
     await expect
       .poll(() => cell(page, 'recommend').locator('table[data-ranking="mf"] tbody tr').count())
       .toBe(10);
+    // One numbering of clusters, from 1, in every cell: the Cluster table (k = 8), Recommend's tables, the
+    // timeline's hover and the Sequences example all name clusters 1 … 8, never 0.
+    const numbers = async (cells: Locator) =>
+      (await cells.allTextContents()).filter((t) => t !== '–').map(Number);
+    const clusterTable = await numbers(
+      cell(page, 'cluster').locator('tr[data-cluster] td:first-child'),
+    );
+    expect([...clusterTable].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const recommended = await numbers(
+      cell(page, 'recommend').locator('table[data-ranking] tbody td:nth-child(4)'),
+    );
+    const example = await numbers(
+      cell(page, 'sequences').locator('table.example-window tbody td:nth-child(4)'),
+    );
+    const timeline = (await page.$eval('[data-plot^="Ratings of user"]', (div) =>
+      ((div as HTMLElement & { data: { hovertext: string[] }[] }).data ?? []).flatMap((trace) =>
+        (trace.hovertext ?? []).map((text) => Number(/cluster (\d+)/.exec(text)?.[1])),
+      ),
+    )) as number[];
+    expect(recommended.length + example.length + timeline.length).toBeGreaterThan(30);
+    for (const n of [...recommended, ...example, ...timeline]) expect(clusterTable).toContain(n);
     expect(errors).toEqual([]);
   });
 

@@ -155,12 +155,13 @@ describe('windows as CSV', () => {
     );
     const step = (s: number) =>
       `s${s}_movie_id,s${s}_date,s${s}_cluster,s${s}_rating,s${s}_days_gap_log1p,s${s}_movie_mean`;
+    // Clusters are numbered from 1 in the file, as in every cell (movie 17 is index 1, 42 is 0, 300 is 2).
     expect(text).toBe(
       [
         `split,user_id,${step(1)},${step(2)},${step(3)},label`,
-        'train,100,17,2005-01-01,1,4,0,4.5,42,2005-01-02,0,3,0.693147,3.5,5,2005-01-04,,,1.09861,5,5',
-        'train,100,42,2005-01-02,0,3,0.693147,3.5,5,2005-01-04,,5,1.09861,5,300,2005-01-08,2,,1.60944,1.5,2',
-        'train,101,17,2005-02-01,1,5,0,4.5,300,2005-02-01,2,1,0,1.5,42,2005-02-03,0,,1.09861,3.5,4',
+        'train,100,17,2005-01-01,2,4,0,4.5,42,2005-01-02,1,3,0.693147,3.5,5,2005-01-04,,,1.09861,5,5',
+        'train,100,42,2005-01-02,1,3,0.693147,3.5,5,2005-01-04,,5,1.09861,5,300,2005-01-08,3,,1.60944,1.5,2',
+        'train,101,17,2005-02-01,2,5,0,4.5,300,2005-02-01,3,1,0,1.5,42,2005-02-03,1,,1.09861,3.5,4',
         '',
       ].join('\n'),
     );
@@ -176,7 +177,8 @@ describe('windows as CSV', () => {
       'split,user_id,s1_movie_id,s1_date,s1_cluster,s1_rating,s2_movie_id,s2_date,s2_cluster,s2_rating,' +
         's3_movie_id,s3_date,s3_cluster,s3_rating,label',
     );
-    expect(lines[3]).toBe('train,101,17,2005-02-01,1,5,300,2005-02-01,2,1,42,2005-02-03,0,,4');
+    // Clusters numbered from 1, as the cells show them (indices 1, 2 and 0 here).
+    expect(lines[3]).toBe('train,101,17,2005-02-01,2,5,300,2005-02-01,3,1,42,2005-02-03,1,,4');
     const empty = decoder.decode(
       joined(windowCsvChunks(source(tiny, TINY_CLUSTERS, plain, 'test'))),
     );

@@ -1,5 +1,6 @@
 import { formatCount } from '../../../ui-kit/format';
 import type { ChosenClustering } from '../contract';
+import { clusterNumber } from '../../../lib/cluster-number';
 
 /** What each cluster holds: its size, mean rating and most-rated titles (plain text, never HTML). */
 export function ClusterTable({ chosen }: { chosen: ChosenClustering }) {
@@ -20,7 +21,7 @@ export function ClusterTable({ chosen }: { chosen: ChosenClustering }) {
       <tbody>
         {chosen.table.map((row) => (
           <tr key={row.cluster} data-cluster={row.cluster}>
-            <td className="num">{row.cluster + 1}</td>
+            <td className="num">{clusterNumber(row.cluster)}</td>
             <td className="num">{formatCount(row.size)}</td>
             <td className="num">{formatCount(row.ratings)}</td>
             <td className="num">

@@ -3,6 +3,7 @@ import { Plot } from '../../../ui-kit/Plot';
 import { movieHoverText } from '../compute/hover-text';
 import type { MovieInfo, Plane } from '../contract';
 import { clusterColour } from '../../../ui-kit/cluster-colours';
+import { clusterNumber } from '../../../lib/cluster-number';
 
 /** Above this many points the scatter is drawn with WebGL (plotly's scattergl). */
 const WEBGL_FROM_POINTS = 1000;
@@ -41,7 +42,9 @@ export function ProjectionScatter({
           colorbar: { title: { text: 'mean' }, thickness: 10 },
         };
     const text = clusterOfMovie
-      ? hover.map((line, p) => `${line}<br>cluster ${clusterOfMovie[rowMovie[p]] + 1}`)
+      ? hover.map(
+          (line, p) => `${line}<br>cluster ${clusterNumber(clusterOfMovie[rowMovie[p]]) || '–'}`,
+        )
       : hover;
     return [
       {

@@ -3,6 +3,7 @@ import { Plot } from '../../../ui-kit/Plot';
 import { escapePlotlyText } from '../../../lib/plotly-text';
 import { clusterColour } from '../../../ui-kit/cluster-colours';
 import type { HistoryPoint } from '../contract';
+import { clusterNumber } from '../../../lib/cluster-number';
 
 /** A user's ratings over time, coloured by cluster; held-out ratings drawn as open circles. */
 export function HistoryTimeline({ history, userId }: { history: HistoryPoint[]; userId: string }) {
@@ -24,7 +25,7 @@ export function HistoryTimeline({ history, userId }: { history: HistoryPoint[]; 
         },
         hovertext: history.map(
           (h) =>
-            `${escapePlotlyText(h.title)}<br>${h.date}: ${h.rating} stars<br>cluster ${h.cluster} · ${h.role}`,
+            `${escapePlotlyText(h.title)}<br>${h.date}: ${h.rating} stars<br>cluster ${clusterNumber(h.cluster) || '–'} · ${h.role}`,
         ),
         hoverinfo: 'text',
       },

@@ -7,6 +7,7 @@ import type { RecommendInputs } from '../contract';
 import { HistoryTimeline } from './HistoryTimeline';
 import { recommendForId, recommendForRandomUser } from './recommend-actions';
 import { recommendStore, type ModelRanking } from './recommend-store';
+import { clusterNumber } from '../../../lib/cluster-number';
 
 const TOP_N = 10;
 
@@ -38,7 +39,7 @@ function RankingTable({ ranking, inputs }: { ranking: ModelRanking; inputs: Reco
             <td className="num">{rank + 1}</td>
             <td>{inputs.titles[k]}</td>
             <td className="num">{inputs.years[k] ?? '–'}</td>
-            <td className="num">{inputs.clusters[k] >= 0 ? inputs.clusters[k] : '–'}</td>
+            <td className="num">{clusterNumber(inputs.clusters[k]) || '–'}</td>
             <td className="num">{ranking.scores[k].toFixed(2)}</td>
             <td className="num">{inputs.trainingRatings[k]}</td>
           </tr>

@@ -7,6 +7,7 @@ import {
   type WindowExportChunk,
   type WindowExportSource,
 } from './export-source';
+import { clusterNumber } from '../../../lib/cluster-number';
 
 /**
  * Windows as CSV, one row per window, for reading with pandas or a spreadsheet:
@@ -15,8 +16,8 @@ import {
  *  sW_…, label`
  *
  * Steps run from the oldest (s1) to the one whose rating is the label (sW). Ids are the dataset's own ids
- * (Netflix customer and movie ids), dates `YYYY-MM-DD`. `cluster` is the movie's cluster numbered from 0, as in
- * x's one-hot block (empty for a movie without one). `sW_rating` is empty: that rating is the label, which the
+ * (Netflix customer and movie ids), dates `YYYY-MM-DD`. `cluster` is the movie's cluster numbered from 1, as every cell
+ * shows it (x's one-hot column is cluster − 1; empty for a movie without one). `sW_rating` is empty: that rating is the label, which the
  * model never sees (x holds 0 there). The two optional columns per step appear when the features are on, with
  * the values x holds.
  */
@@ -65,7 +66,7 @@ function rowWriter(source: WindowExportSource): (k: number) => string {
       fields.push(
         movieId(movie[p]),
         date(day[p]),
-        cluster[p] >= 0 ? String(cluster[p]) : '',
+        clusterNumber(cluster[p]),
         p === end ? '' : csvNumber(rating[p]),
       );
       if (daysGap) fields.push(csvNumber(daysGap[p]));

@@ -1,4 +1,5 @@
 import type { ExampleWindow } from '../contract';
+import { clusterNumber } from '../../../lib/cluster-number';
 
 /** One window step by step: what the model sees at each step, and the hidden label at the last. */
 export function ExampleWindowTable({ example }: { example: ExampleWindow }) {
@@ -23,7 +24,7 @@ export function ExampleWindowTable({ example }: { example: ExampleWindow }) {
             <td className="num">{row.step}</td>
             <td>{row.date}</td>
             <td>{row.title ?? `movie ${row.movie}`}</td>
-            <td className="num">{row.cluster >= 0 ? row.cluster : '–'}</td>
+            <td className="num">{clusterNumber(row.cluster) || '–'}</td>
             <td className="num">
               {row.shownRating === null ? `hidden (label ${row.rating})` : row.shownRating}
             </td>
